@@ -7,6 +7,9 @@ const siteBuild = ['tests/support/global-build.ts'];
 export default defineConfig({
   test: {
     root,
+    // Builds share the project's .astro/ folder, so no two test files may build at once.
+    fileParallelism: false,
+    maxWorkers: 1,
     projects: [
       { test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { APIRoute } from 'astro';
 
 const TYPES: Record<string, { label: string; mime: string }> = {
   pdf: { label: 'PDF', mime: 'application/pdf' },
@@ -9,6 +11,11 @@ const TYPES: Record<string, { label: string; mime: string }> = {
   xlsx: { label: 'Excel', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   odt: { label: 'ODT', mime: 'application/vnd.oasis.opendocument.text' },
   ods: { label: 'ODS', mime: 'application/vnd.oasis.opendocument.spreadsheet' },
+  mp3: { label: 'MP3', mime: 'audio/mpeg' },
+  m4a: { label: 'M4A', mime: 'audio/mp4' },
+  ogg: { label: 'OGG', mime: 'audio/ogg' },
+  opus: { label: 'Opus', mime: 'audio/ogg' },
+  wav: { label: 'WAV', mime: 'audio/wav' },
 };
 
 /**
@@ -52,4 +59,32 @@ export function attachmentInfo(entryFilePath: string, file: string): AttachmentI
   }
   const type = TYPES[name.split('.').pop()!.toLowerCase()] ?? { label: 'Tệp', mime: 'application/octet-stream' };
   return { path, name, size, typeLabel: type.label, mime: type.mime };
+}
+
+/**
+ * The static paths of an endpoint that serves the files lying beside entries (a notice's attachments,
+ * an article's audio) at `<entry page>/<file name>`, one per entry and file: `[slug]/[file].ts`.
+ * @param filesOf the files an entry names in its front matter
+ */
+export function entryFilePaths<E extends { id: string; filePath?: string }>(entries: readonly E[], filesOf: (entry: E) => readonly string[]) {
+  return entries.flatMap((entry) =>
+    filesOf(entry).map((file) => {
+      const info = attachmentInfo(entry.filePath!, file);
+      return { params: { slug: entry.id, file: info.name }, props: { info } };
+    }),
+  );
+}
+
+/** The endpoint for `entryFilePaths`: the file as it is, with its type. */
+export const serveEntryFile: APIRoute = async ({ props }) => {
+  const { info } = props as { info: AttachmentInfo };
+  return new Response(await readFile(info.path), { headers: { 'Content-Type': info.mime } });
+};
+
+/**
+ * Where a file beside an entry is served, for links and players.
+ * @example entryFileHref('/thong-bao/giay-moi/', 'giấy mời.pdf') // '/thong-bao/giay-moi/gi%E1%BA%A5y%20m%E1%BB%9Di.pdf'
+ */
+export function entryFileHref(pagePath: string, info: Pick<AttachmentInfo, 'name'>): string {
+  return `${pagePath}${encodeURIComponent(info.name)}`;
 }

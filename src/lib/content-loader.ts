@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { parseFrontmatter, toNfc } from './frontmatter';
-import { slugFromEntryPath } from './slugs';
+import { parseFrontmatter, toNfc } from './frontmatter.ts';
+import { slugFromEntryPath } from './slugs.ts';
 
 /**
  * Astro's glob loader for MDX entries, with two rules of this site's contract:

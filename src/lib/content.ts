@@ -3,8 +3,8 @@
  * Routes ask this module; nothing else calls `getCollection`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArticleIndex, buildNoticeIndex, type ArticleIndex, type NoticeIndex } from './corpus';
-import { parseVietnamDate } from './dates';
+import { buildArticleIndex, buildNoticeIndex, type ArticleIndex, type NoticeIndex } from './corpus.ts';
+import { buildTime } from './build-time.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Notice = CollectionEntry<'notices'>;
@@ -15,8 +15,7 @@ export type Settings = CollectionEntry<'settings'>['data'];
 /** Paths the site's own routes use; a static page may not take them. */
 export const RESERVED_PATHS = ['bai-viet', 'thong-bao', 'chuyen-muc', 'tu-khoa', 'luu-tru', 'tim-kiem', 'admin', 'pagefind', '_astro', 'trang', '404', 'rss.xml', 'sitemap-index.xml', 'robots.txt'];
 
-/** The moment of the build; `BUILD_NOW` (ISO 8601) pins it for tests of scheduled entries. */
-export const buildTime: Date = (process.env.BUILD_NOW && parseVietnamDate(process.env.BUILD_NOW)) || new Date();
+export { buildTime };
 
 export interface SiteContent {
   articles: ArticleIndex<Article>;

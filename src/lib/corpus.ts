@@ -2,8 +2,8 @@
  * Corpus-wide indexes of articles and notices, built once per build from plain entry views so that
  * every page reads them in O(1) or O(page size). Pure: `content.ts` feeds it Astro's collections.
  */
-import { vietnamYear } from './dates';
-import { toSlug } from './slugs';
+import { vietnamYear } from './dates.ts';
+import { toSlug } from './slugs.ts';
 
 /** What the article index needs to know of an entry. */
 export interface ArticleView {
@@ -97,22 +97,26 @@ export function buildArticleIndex<T>(entries: readonly T[], view: (item: T) => A
     return list.slice(Math.max(0, i - RELATED_WINDOW), i + RELATED_WINDOW + 1);
   };
 
+  // Astro hands routes copies of the entries (props are cloned), so items are looked up by id, not identity.
+  const canonical = (item: T) => byId.get(view(item).id) ?? item;
+
   return {
     all,
     get: (id) => byId.get(id),
     featured: all.filter((item) => view(item).featured),
     inCategory: (category) => byCategory.get(category) ?? [],
     tags,
-    tagsOf: (item) => (tagSlugsOf.get(item) ?? []).map((slug) => tags.get(slug)!),
+    tagsOf: (item) => (tagSlugsOf.get(canonical(item)) ?? []).map((slug) => tags.get(slug)!),
     years: [...byYear.keys()].sort((a, b) => b - a),
     inYear: (year) => byYear.get(year) ?? [],
     neighbours(item) {
       const list = byCategory.get(view(item).category) ?? [];
-      const i = positionIn(list).get(item);
+      const i = positionIn(list).get(canonical(item));
       if (i === undefined) return {};
       return { newer: list[i - 1], older: list[i + 1] };
     },
-    related(item, limit = 5) {
+    related(copy, limit = 5) {
+      const item = canonical(copy);
       const v = view(item);
       const scores = new Map<T, number>();
       for (const slug of tagSlugsOf.get(item) ?? []) {

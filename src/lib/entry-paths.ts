@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { isSlug, slugFromEntryPath } from './slugs';
+import { isSlug, slugFromEntryPath } from './slugs.ts';
 
 export interface EntryPathProblem {
   file: string;

@@ -3,8 +3,8 @@
  * tests can use them without Astro's image pipeline; `src/content.config.ts` passes Astro's helpers in.
  */
 import { z } from 'astro/zod';
-import { parseVietnamDate } from './dates';
-import { toSlug } from './slugs';
+import { parseVietnamDate } from './dates.ts';
+import { toSlug } from './slugs.ts';
 
 export const NOTICE_KINDS = {
   'giay-moi': 'Giấy mời',
@@ -19,6 +19,9 @@ export const NOTICE_KINDS = {
 export type NoticeKind = keyof typeof NOTICE_KINDS;
 
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods'] as const;
+
+/** Recorded audio an article may carry; MP3 plays everywhere, including older phones. */
+export const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'ogg', 'opus', 'wav'] as const;
 
 /** `25-TB/ĐUK`, `05/GM-ĐUK`, `112-KH/ĐUK`: digits first, then letters, digits, `-`, `/`, `.`. */
 export const DOCUMENT_NUMBER = /^\d+[-/][\p{L}\d]+(?:[-/.][\p{L}\d]+)*$/u;
@@ -59,6 +62,16 @@ export function asRelativePath(value: unknown): unknown {
 }
 
 /**
+ * A file that lies beside its entry (`ban-tin.mp3`, `./ban-tin.mp3`), of one of `extensions`: never a
+ * path that leaves the entry's folder, since the build copies the file into the site.
+ */
+const fileBesideEntry = (what: string, extensions: readonly string[]) =>
+  requiredText(what).refine(
+    (file) => extensions.some((ext) => file.toLowerCase().endsWith(`.${ext}`)) && !/^[\\/]|^[a-z]:|(^|[\\/])\.\.([\\/]|$)/i.test(file),
+    `${what} phải là tệp ${extensions.join(', ')} nằm cạnh bài`,
+  );
+
+/**
  * @param image Astro's `image()` from the schema context (tests pass a plain string schema).
  * @param category the schema of the category field: Astro's `reference('categories')` in the site.
  */
@@ -86,6 +99,7 @@ export function articleSchema<I extends z.ZodType, C extends z.ZodType = z.ZodSt
           { error: 'ảnh đại diện (cover) cần src và alt' },
         )
         .optional(),
+      audio: fileBesideEntry('tệp âm thanh (audio)', AUDIO_EXTENSIONS).optional(),
       featured: flag('nổi bật (featured)'),
       draft: flag('bản nháp (draft)'),
     })
@@ -98,10 +112,7 @@ export function articleSchema<I extends z.ZodType, C extends z.ZodType = z.ZodSt
 
 const attachment = z.object(
   {
-    file: requiredText('tên tệp đính kèm (attachments.file)').refine(
-      (file) => ATTACHMENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(`.${ext}`)) && !file.includes('..'),
-      `tệp đính kèm phải là tệp ${ATTACHMENT_EXTENSIONS.join(', ')} nằm cạnh bài`,
-    ),
+    file: fileBesideEntry('tệp đính kèm (attachments.file)', ATTACHMENT_EXTENSIONS),
     title: requiredText('tên hiển thị của tệp (attachments.title)'),
   },
   { error: 'mỗi tệp đính kèm cần file và title' },

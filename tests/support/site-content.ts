@@ -8,21 +8,13 @@ import { basename, join, relative } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseFrontmatter, toNfc } from '../../src/lib/frontmatter';
 import { parseVietnamDate } from '../../src/lib/dates';
+import { NOTICE_KINDS } from '../../src/lib/schemas';
 import { projectRoot } from './astro-build';
 
 export const defaultContentDir = join(projectRoot, 'content');
 
 /** The notice kinds and their labels, as the contract lists them. */
-export const NOTICE_KIND_LABELS: Record<string, string> = {
-  'giay-moi': 'Giấy mời',
-  'thong-bao': 'Thông báo',
-  'chuong-trinh': 'Chương trình công tác',
-  'ke-hoach': 'Kế hoạch',
-  'cong-van': 'Công văn',
-  'quyet-dinh': 'Quyết định',
-  'bao-cao': 'Báo cáo',
-  khac: 'Khác',
-};
+export const NOTICE_KIND_LABELS: Record<string, string> = NOTICE_KINDS;
 
 export type PublishState = 'published' | 'unpublished' | 'uncertain';
 

@@ -22,11 +22,41 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves a built site the way a plain web server does: directory index, 404.html for misses. Loopback only. */
+/**
+ * The headers a `_headers` file (Cloudflare Pages syntax) gives a path: rules apply in order, a
+ * trailing `*` matches any rest, and `! Name` removes a header an earlier rule set.
+ */
+export function headersFor(headersFile: string, pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let applies = false;
+  for (const line of headersFile.split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim();
+      applies = pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+    } else if (applies) {
+      const entry = line.trim();
+      if (entry.startsWith('!')) delete headers[entry.slice(1).trim()];
+      else headers[entry.slice(0, entry.indexOf(':')).trim()] = entry.slice(entry.indexOf(':') + 1).trim();
+    }
+  }
+  return headers;
+}
+
+/**
+ * Serves a built site the way a plain web server does: directory index, 404.html for misses, and the
+ * security headers of the build's `_headers` file, so that browser tests run under the real
+ * Content-Security-Policy. Loopback only.
+ */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const base = resolve(root);
+  const headersFile = await readFile(join(base, '_headers'), 'utf8').catch(() => '');
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [name, value] of Object.entries(headersFor(headersFile, pathname))) {
+      // upgrade-insecure-requests would send the test browser to https on loopback.
+      res.setHeader(name, name === 'Content-Security-Policy' ? value.replace(/;\s*upgrade-insecure-requests/, '') : value);
+    }
     let file = normalize(join(base, pathname));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

@@ -65,6 +65,13 @@ describe('buildArticleIndex', () => {
     expect(index.related(index.get('a')!)).not.toContain(index.get('a'));
   });
 
+  it('answers for copies of entries, as Astro passes them to routes', () => {
+    const copy = structuredClone(index.get('c')!);
+    expect(index.tagsOf(copy).map((t) => t.slug)).toEqual(['chuyen-doi-so', 'hoa-binh']);
+    expect(ids(index.related(copy))).toEqual(['e', 'a', 'd']);
+    expect(index.neighbours(structuredClone(index.get('b')!)).older?.id).toBe('a');
+  });
+
   it('stays fast on a large corpus', () => {
     const big = Array.from({ length: 20_000 }, (_, i) => article(`x${i}`, 1 + (i % 150), `c${i % 8}`, [`tag ${i % 50}`, 'chung']));
     const start = performance.now();

@@ -67,6 +67,7 @@ describe('noticeSchema', () => {
     expect(messages(noticeSchema.safeParse({ ...notice, number: 'TB/ĐUK' })).join()).toMatch(/number.*25-TB\/ĐUK/);
     expect(messages(noticeSchema.safeParse({ ...notice, attachments: [{ file: 'virus.exe', title: 'Tệp' }] })).join()).toMatch(/attachments\.0\.file/);
     expect(messages(noticeSchema.safeParse({ ...notice, attachments: [{ file: '../../bi-mat.pdf', title: 'Tệp' }] })).join()).toMatch(/attachments\.0\.file/);
+    expect(messages(noticeSchema.safeParse({ ...notice, attachments: [{ file: '/etc/bi-mat.pdf', title: 'Tệp' }] })).join()).toMatch(/attachments\.0\.file/);
   });
 });
 

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { adminCsp, headersFile, inlineScriptHashes, nginxSnippet, publicCsp } from '../lib/security-headers.ts';
+
+/**
+ * After a build, hashes every inline script of the public pages into the Content-Security-Policy and
+ * writes `_headers` and `_nginx-security-headers.conf` beside the site (see docs/deploy.md).
+ * `CMS_GIT_HOSTS` (space-separated origins) are allowed for the CMS's API calls.
+ */
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const hashes = new Set<string>();
+        for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+          if (!file.endsWith('.html') || file.startsWith('admin/')) continue;
+          for (const hash of inlineScriptHashes(readFileSync(join(out, file), 'utf8'))) hashes.add(hash);
+        }
+        const publicPolicy = publicCsp(hashes);
+        const adminPolicy = adminCsp((process.env.CMS_GIT_HOSTS ?? '').split(/\s+/).filter(Boolean));
+        writeFileSync(join(out, '_headers'), headersFile(publicPolicy, adminPolicy));
+        writeFileSync(join(out, '_nginx-security-headers.conf'), nginxSnippet(publicPolicy, adminPolicy));
+        logger.info(`security headers written (${hashes.size} inline script hash${hashes.size === 1 ? '' : 'es'})`);
+      },
+    },
+  };
+}

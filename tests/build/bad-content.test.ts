@@ -1,0 +1,119 @@
+/**
+ * Every file in tests/fixtures/bad-content breaks one content rule and says which in a first-line
+ * comment (`# expect: …`). Added alone to a good corpus, each must make `npm run validate` and
+ * `npm run build` fail with a message naming the file and the problem, and must leave the last good
+ * build untouched. The good corpus's drafts and scheduled entries must appear nowhere in its build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/validate';
+import { astroBuild, projectRoot } from '../support/astro-build';
+
+const fixtures = join(projectRoot, 'tests/fixtures');
+const badRoot = join(fixtures, 'bad-content');
+
+interface Case {
+  /** path below bad-content, e.g. articles/the-script.mdx */
+  name: string;
+  /** where the file goes in the corpus under test */
+  target: string;
+  expected: string;
+}
+
+const cases: Case[] = readdirSync(badRoot, { recursive: true, encoding: 'utf8' })
+  .filter((f) => statSync(join(badRoot, f)).isFile())
+  .sort()
+  .map((name) => {
+    const expected = /# expect: (.+)/.exec(readFileSync(join(badRoot, name), 'utf8'))?.[1]?.trim();
+    if (!expected) throw new Error(`${name} has no "# expect:" line`);
+    const [collection, file] = name.split('/');
+    // Entries go into their own folder, so a duplicate slug of a good entry is found across folders.
+    const target = collection === 'categories' ? `categories/${file}` : `${collection}/kiem-thu/${file}`;
+    return { name, target, expected };
+  });
+
+function snapshot(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((f) => {
+      const s = statSync(join(dir, f));
+      return `${f} ${s.size} ${s.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bad-content-'));
+const corpus = join(work, 'content');
+const goodDist = join(work, 'dist');
+const cache = join(work, 'cache');
+
+/** Runs `fn` with the case's file added to the good corpus, then takes it out again. */
+async function withCase<T>(c: Case, fn: () => T | Promise<T>): Promise<T> {
+  const path = join(corpus, c.target);
+  mkdirSync(join(path, '..'), { recursive: true });
+  cpSync(join(badRoot, c.name), path);
+  try {
+    return await fn();
+  } finally {
+    rmSync(path);
+  }
+}
+
+describe('bad content', () => {
+  beforeAll(async () => {
+    cpSync(join(fixtures, 'base-content'), corpus, { recursive: true });
+    const result = await astroBuild({ CONTENT_DIR: corpus, OUT_DIR: goodDist, CACHE_DIR: cache });
+    expect(result.code, result.output).toBe(0);
+  });
+
+  it('has a corpus of at least 20 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('keeps drafts and scheduled entries out of every file of the good build', () => {
+    const secrets = ['4c1e9a', '7d2f0b', '91ab3c', '5e6f7a'];
+    const leaks = allFiles(goodDist)
+      .filter((f) => /\.(html|xml|json|txt|js)$/.test(f))
+      .flatMap((f) => {
+        const text = readFileSync(f, 'utf8');
+        return secrets.filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
+      });
+    expect(leaks).toEqual([]);
+    expect(readFileSync(join(goodDist, 'bai-viet/bai-mau/index.html'), 'utf8')).toContain('Bài mẫu về hội nghị');
+  });
+
+  describe.each(cases)('$name', (c) => {
+    it('is refused by validateContent with its message', async () => {
+      const problems = await withCase(c, () => validateContent({ root: corpus }));
+      const mine = problems.filter((p) => p.file.endsWith(basename(c.target)));
+      expect(mine.map((p) => p.message).join('\n')).toContain(c.expected);
+      expect(problems.every((p) => p.file.endsWith(basename(c.target)) || p.message.includes(basename(c.target))), JSON.stringify(problems)).toBe(true);
+    });
+
+    it('fails npm run validate and the build, naming the file and the problem, leaving dist/ as it was', async () => {
+      const before = snapshot(goodDist);
+      await withCase(c, async () => {
+        const validate = spawnSync(process.execPath, ['scripts/validate.ts', corpus], { cwd: projectRoot, encoding: 'utf8' });
+        expect(validate.status).toBe(1);
+        expect(validate.stderr).toContain(basename(c.target));
+        expect(validate.stderr).toContain(c.expected);
+        expect(validate.stderr).toMatch(new RegExp(`${basename(c.target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ `));
+
+        const build = await astroBuild({ CONTENT_DIR: corpus, OUT_DIR: goodDist, CACHE_DIR: cache });
+        expect(build.code).not.toBe(0);
+        expect(build.output).toContain(basename(c.target));
+        expect(build.output).toContain(c.expected);
+      });
+      expect(snapshot(goodDist)).toBe(before);
+    });
+  });
+});
