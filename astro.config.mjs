@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentRoot } from './src/lib/paths.ts';
 
@@ -19,5 +20,5 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // Stylesheets stay files so that the Content-Security-Policy needs no 'unsafe-inline' for styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentValidation(contentRoot), mdx(), sitemap(), securityHeaders()],
+  integrations: [contentValidation(contentRoot), mdx(), sitemap(), searchIndex(), securityHeaders()],
 });
