@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -47,6 +47,10 @@ export function searchIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
         problems.push(...written.errors);
         await pagefind.close();
+        // The site has its own search page: Pagefind's ready-made interfaces would only be dead weight.
+        for (const file of readdirSync(join(out, 'pagefind'))) {
+          if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(out, 'pagefind', file));
+        }
         if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
         logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { parseVietnamDate } from './dates.ts';
+import { isSafeUrl } from './mdx-policy.ts';
 import { toSlug } from './slugs.ts';
 
 export const NOTICE_KINDS = {
@@ -167,7 +168,10 @@ export const pageSchema = z.object({
   draft: flag('bản nháp (draft)'),
 });
 
-const link = z.object({ label: requiredText('nhãn liên kết (label)'), href: requiredText('địa chỉ liên kết (href)') });
+const link = z.object({
+  label: requiredText('nhãn liên kết (label)'),
+  href: requiredText('địa chỉ liên kết (href)').refine(isSafeUrl, 'địa chỉ liên kết (href) chỉ được là đường dẫn trong trang, http(s), mailto hoặc tel'),
+});
 
 export const settingsSchema = z.object({
   siteName: requiredText('tên trang (siteName)'),

@@ -5,9 +5,10 @@
  * build untouched. The good corpus's drafts and scheduled entries must appear nowhere in its build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validate';
 import { astroBuild, projectRoot } from '../support/astro-build';
@@ -31,7 +32,7 @@ const cases: Case[] = readdirSync(badRoot, { recursive: true, encoding: 'utf8' }
     if (!expected) throw new Error(`${name} has no "# expect:" line`);
     const [collection, file] = name.split('/');
     // Entries go into their own folder, so a duplicate slug of a good entry is found across folders.
-    const target = collection === 'categories' ? `categories/${file}` : `${collection}/kiem-thu/${file}`;
+    const target = collection === 'categories' || collection === 'settings' ? `${collection}/${file}` : `${collection}/kiem-thu/${file}`;
     return { name, target, expected };
   });
 
@@ -56,15 +57,17 @@ const corpus = join(work, 'content');
 const goodDist = join(work, 'dist');
 const cache = join(work, 'cache');
 
-/** Runs `fn` with the case's file added to the good corpus, then takes it out again. */
+/** Runs `fn` with the case's file added to (or replacing one of) the good corpus, then puts the corpus back. */
 async function withCase<T>(c: Case, fn: () => T | Promise<T>): Promise<T> {
   const path = join(corpus, c.target);
+  const original = existsSync(path) ? readFileSync(path) : undefined;
   mkdirSync(join(path, '..'), { recursive: true });
   cpSync(join(badRoot, c.name), path);
   try {
     return await fn();
   } finally {
-    rmSync(path);
+    if (original) writeFileSync(path, original);
+    else rmSync(path);
   }
 }
 
@@ -79,14 +82,19 @@ describe('bad content', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('keeps drafts and scheduled entries out of every file of the good build', () => {
+  it('keeps drafts and scheduled entries out of every file of the good build, search index included', () => {
     const secrets = ['4c1e9a', '7d2f0b', '91ab3c', '5e6f7a'];
-    const leaks = allFiles(goodDist)
-      .filter((f) => /\.(html|xml|json|txt|js)$/.test(f))
-      .flatMap((f) => {
-        const text = readFileSync(f, 'utf8');
-        return secrets.filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
-      });
+    // Pagefind's index files are gzip-compressed; read them decompressed.
+    const readable = (f: string) => {
+      const bytes = readFileSync(f);
+      return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('latin1');
+    };
+    const searchFiles = allFiles(join(goodDist, 'pagefind')).filter((f) => /\.pf_(fragment|index|filter|meta)$/.test(f));
+    expect(searchFiles.some((f) => readable(f).includes('bai-mau'))).toBe(true);
+    const leaks = [...allFiles(goodDist).filter((f) => /\.(html|xml|json|txt|js)$/.test(f)), ...searchFiles].flatMap((f) => {
+      const text = readable(f);
+      return secrets.filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
+    });
     expect(leaks).toEqual([]);
     expect(readFileSync(join(goodDist, 'bai-viet/bai-mau/index.html'), 'utf8')).toContain('Bài mẫu về hội nghị');
   });
