@@ -4,7 +4,7 @@
  * date and labels as metadata and filters for display.
  */
 import { parse } from 'node-html-parser';
-import { documentNumberKeys, foldVietnamese, restorationPairs, SEARCH_FILTERS, syllablePairs, TOKEN_SECTION_MARKER } from './search-text.ts';
+import { documentNumberKeys, foldVietnamese, restorationPairs, SEARCH_FILTERS, syllablePairs, titleTokens, TOKEN_SECTION_MARKER } from './search-text.ts';
 
 export interface SearchDocument {
   url: string;
@@ -77,7 +77,7 @@ export function searchRecordHtml(doc: SearchDocument): string {
     `<h1>${escapeHtml(foldVietnamese(doc.title))}</h1>`,
     ...doc.text.split('\n').filter(Boolean).map((line) => `<p>${escapeHtml(foldVietnamese(line))}</p>`),
     // Title pairs and document numbers weigh most: a page whose title holds the phrase comes first.
-    `<p data-pagefind-weight="10">${TOKEN_SECTION_MARKER} ${[...syllablePairs(doc.title), ...numbers].join(' ')}</p>`,
+    `<p data-pagefind-weight="10">${TOKEN_SECTION_MARKER} ${[...syllablePairs(doc.title), ...numbers, ...titleTokens(doc.title)].join(' ')}</p>`,
     `<p data-pagefind-weight="1">${syllablePairs(doc.text).join(' ')}</p>`,
     '</main>',
     tags('data-pagefind-meta', meta),

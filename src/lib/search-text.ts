@@ -15,6 +15,14 @@
 /** Where a page's own text ends and the added tokens begin, in the index's copy of the text. */
 export const TOKEN_SECTION_MARKER = 'zzvitokens';
 
+/**
+ * Prefixes of the tokens that stand for a title's syllables and adjacent pairs ("ztdang",
+ * "zpdanguy"): searching them finds pages whose title holds the query, without loading any page.
+ * A prefix, not a suffix, so that the last word still matches while it is being typed.
+ */
+export const TITLE_WORD = 'zt';
+export const TITLE_PAIR = 'zp';
+
 /** Filter names in the index, which are also the search page's URL parameters. */
 export const SEARCH_FILTERS = { type: 'loai', category: 'chuyen-muc', year: 'nam', kind: 'van-ban' } as const;
 
@@ -55,6 +63,11 @@ export function foldVietnamese(text: string): string {
 /** Lower case, no marks at all: how two spellings are compared ("Đảng" and "dang" are the same key). */
 export function searchKey(text: string): string {
   return foldVietnamese(text).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The tokens that let a search find pages by their title: one per syllable and one per adjacent pair. */
+export function titleTokens(title: string): string[] {
+  return [...syllables(title).map((w) => TITLE_WORD + searchKey(w)), ...syllablePairs(title).map((p) => TITLE_PAIR + p)];
 }
 
 /** The syllables (words) of a text, in order. */
@@ -120,10 +133,18 @@ export interface SearchPlan {
   plain: string;
   /** Adjacent-pair tokens, when the query has two syllables or more */
   phrase?: string;
-  /** The compact document-number token, when the query looks like one */
+  /** Title-word tokens: pages whose title holds every word */
+  title: string;
+  /** Title-pair tokens, when the query has two syllables or more: pages whose title holds the phrase */
+  titlePhrase?: string;
+  /** The compact document-number token, when the query has one */
   number?: string;
+  /** The query is nothing but a document number */
+  numberOnly: boolean;
   /** Search keys of the query's syllables, to mark matches in excerpts */
   keys: string[];
+  /** The query's syllables as typed (NFC), to name them back to the reader */
+  words: string[];
 }
 
 /** The longest query worth searching: anything longer is cut (a pasted paragraph still works). */
@@ -141,11 +162,58 @@ export function planSearch(input: string): SearchPlan | undefined {
   const words = syllables(text).slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return undefined;
   const folded = words.map((w) => foldVietnamese(w).toLowerCase());
-  const plan: SearchPlan = { plain: folded.join(' '), keys: words.map(searchKey) };
-  if (words.length > 1) plan.phrase = syllablePairs(text).slice(0, MAX_QUERY_WORDS - 1).join(' ') || undefined;
-  const numberMatch = documentNumberKeys(text)[0] ?? (LOOKS_LIKE_NUMBER.test(text) ? documentNumberKey(text) : undefined);
+  const keys = words.map(searchKey);
+  const pairs = syllablePairs(text).slice(0, MAX_QUERY_WORDS - 1);
+  const numberOnly = LOOKS_LIKE_NUMBER.test(text);
+  const plan: SearchPlan = { plain: folded.join(' '), title: keys.map((k) => TITLE_WORD + k).join(' '), keys, words, numberOnly };
+  if (words.length > 1 && pairs.length > 0) {
+    plan.phrase = pairs.join(' ');
+    plan.titlePhrase = pairs.map((p) => TITLE_PAIR + p).join(' ');
+  }
+  const numberMatch = documentNumberKeys(text)[0] ?? (numberOnly ? documentNumberKey(text) : undefined);
   if (numberMatch) plan.number = numberMatch;
   return plan;
+}
+
+/**
+ * Whether a page's indexed text really holds every token of a token search (the last one as a
+ * prefix). Pagefind answers a search that matches nothing with a fuzzy fallback (it splits unknown
+ * words into known ones), so a token search's answer is checked on its best hit before it is trusted:
+ * the fallback never mixes with real matches.
+ */
+export function holdsTokens(indexedText: string, tokens: string): boolean {
+  const words = new Set(indexedText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const wanted = tokens.split(' ').filter(Boolean);
+  return wanted.every((token, i) => words.has(token) || (i === wanted.length - 1 && [...words].some((w) => w.startsWith(token))));
+}
+
+/** The ids each of a plan's searches found; `plain` in Pagefind's order. */
+export interface TierHits {
+  plain: readonly string[];
+  phrase?: readonly string[];
+  title?: readonly string[];
+  titlePhrase?: readonly string[];
+  number?: readonly string[];
+}
+
+/**
+ * Orders the pages found by a plan's searches. What a reader remembers best is the title, so a page
+ * whose title holds the phrase comes first, then one whose title holds every word; a page carrying the
+ * document number typed, then one where the words stand together, count next. Pagefind's own order
+ * (word frequency, length) breaks ties. A bare document number outweighs everything.
+ */
+export function rankHits(hits: TierHits, numberOnly: boolean): string[] {
+  const member = (list?: readonly string[]) => new Set(list ?? []);
+  const titlePhrase = member(hits.titlePhrase);
+  const title = member(hits.title);
+  const number = member(hits.number);
+  const phrase = member(hits.phrase);
+  const score = (id: string) =>
+    (titlePhrase.has(id) ? 8 : 0) + (title.has(id) ? 4 : 0) + (number.has(id) ? (numberOnly ? 16 : 3) : 0) + (phrase.has(id) ? 2 : 0);
+  const order = new Map(hits.plain.map((id, i) => [id, i]));
+  // Pages found by a token search but not by the word search (a number typed without its words) still count.
+  const all = [...new Set([...hits.plain, ...(hits.number ?? []), ...(hits.phrase ?? [])])];
+  return all.sort((a, b) => score(b) - score(a) || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
 }
 
 export interface ExcerptPart {

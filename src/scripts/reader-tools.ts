@@ -4,7 +4,7 @@
  * drives is rendered `hidden` and shown here, so a reader without JavaScript never meets a dead button.
  * The logic is in src/lib (reader-prefs, speech), tested there; this file connects it to the page.
  */
-import { viReader as t } from '../i18n/vi';
+import { viReader as t } from '../i18n/vi-reader';
 import { applyReaderPrefs, loadReaderPrefs, saveReaderPrefs, stepTextSize, DEFAULT_TEXT_SIZE, type ReaderPrefs } from '../lib/reader-prefs';
 import { createNarrator, pickVietnameseVoice, type Narrator, type NarratorReason, type NarratorState } from '../lib/speech';
 

@@ -4,8 +4,8 @@
  * Pagefind is loaded only when there is something to search.
  */
 import { formatDate } from '../lib/dates';
-import { buildExcerpt, parseRestoration, planSearch, TOKEN_SECTION_MARKER, type SearchPlan } from '../lib/search-text';
-import { viSearch as t } from '../i18n/vi';
+import { buildExcerpt, holdsTokens, parseRestoration, planSearch, rankHits, TOKEN_SECTION_MARKER, type SearchPlan } from '../lib/search-text';
+import { viSearch as t } from '../i18n/vi-search';
 
 interface PagefindResult {
   id: string;
@@ -49,20 +49,38 @@ function chosenFilters(): Record<string, string> {
   return filters;
 }
 
+interface Ranked {
+  results: PagefindResult[];
+  /** Query words found on no page: the results hold the other words only */
+  missing: string[];
+}
+
 /**
- * Runs the plan's searches: document number first, then the phrase, then all the words. Pagefind
- * leaves out a word it finds nowhere and answers for the others; a reader who typed it expects pages
- * with every word, so such a query has no results.
+ * Runs the plan's searches and ranks their union (see rankHits). Pagefind silently drops a word it
+ * finds nowhere and answers for the others; here such words are named, so the page can say the
+ * results are only near matches.
  */
-async function rankedResults(engine: Pagefind, plan: SearchPlan, newest: boolean): Promise<PagefindResult[]> {
+async function rankedResults(engine: Pagefind, plan: SearchPlan, newest: boolean): Promise<Ranked> {
   const filters = chosenFilters();
-  const words = [...new Set(plan.plain.split(' '))];
-  const found = await Promise.all(words.map(async (word) => ((await engine.search(word))?.results.length ?? 0) > 0));
-  if (found.includes(false) && !(plan.number && (await engine.search(plan.number))?.results.length)) return [];
-  if (newest) return (await engine.search(plan.plain, { filters, sort: { date: 'desc' } }))?.results ?? [];
-  const tiers = await Promise.all([plan.number, plan.phrase, plan.plain].map((q) => (q ? engine.search(q, { filters }) : null)));
-  const seen = new Set<string>();
-  return tiers.flatMap((tier) => tier?.results ?? []).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const folded = plan.plain.split(' ');
+  const counts = await Promise.all(folded.map(async (word) => (await engine.search(word))?.results.length ?? 0));
+  const missing = [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
+  if (counts.every((n) => n === 0) && !plan.number) return { results: [], missing };
+  if (newest) return { results: (await engine.search(plan.plain, { filters, sort: { date: 'desc' } }))?.results ?? [], missing };
+  const run = async (query?: string) => (query ? ((await engine.search(query, { filters }))?.results ?? []) : undefined);
+  // A token search that matched nothing comes back with Pagefind's fuzzy guesses: drop it.
+  const runTokens = async (query?: string) => {
+    const results = await run(query);
+    return results?.length && holdsTokens((await results[0].data()).content, query!) ? results : undefined;
+  };
+  const [plain, phrase, title, titlePhrase, number] = await Promise.all([
+    run(plan.plain),
+    ...[plan.phrase, plan.title, plan.titlePhrase, plan.number].map(runTokens),
+  ]);
+  const byId = new Map([plain, phrase, title, titlePhrase, number].flatMap((list) => list ?? []).map((r) => [r.id, r]));
+  const ids = (list?: PagefindResult[]) => list?.map((r) => r.id);
+  const order = rankHits({ plain: ids(plain)!, phrase: ids(phrase), title: ids(title), titlePhrase: ids(titlePhrase), number: ids(number) }, plan.numberOnly);
+  return { results: order.map((id) => byId.get(id)!), missing };
 }
 
 function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, plan: SearchPlan): HTMLLIElement {
@@ -133,7 +151,8 @@ async function search() {
     pagefind = undefined;
     return reset(location.hostname === 'localhost' || location.hostname === '127.0.0.1' ? t.noIndex : t.failed);
   }
-  const results = await rankedResults(engine, plan, form.elements.namedItem('sap-xep') instanceof HTMLSelectElement && (form.elements.namedItem('sap-xep') as HTMLSelectElement).value === 'moi-nhat');
+  const order = form.querySelector<HTMLSelectElement>('select[name="sap-xep"]')!;
+  const { results, missing } = await rankedResults(engine, plan, order.value === 'moi-nhat');
   if (mine !== generation) return;
   list.replaceChildren();
   pending = [...results];
@@ -141,7 +160,8 @@ async function search() {
   empty.hidden = results.length > 0;
   await showMore();
   if (mine !== generation) return;
-  status.textContent = results.length > 0 ? t.found(results.length, query) : t.none(query);
+  status.textContent =
+    results.length === 0 ? t.none(query) : missing.length > 0 ? t.partial(results.length, query, missing) : t.found(results.length, query);
 }
 
 /** The URL always says what is shown, so a shared link or the Back button gives the same results. */
@@ -160,6 +180,8 @@ function readUrl() {
     const value = params.get(select.name) ?? '';
     select.value = [...select.options].some((o) => o.value === value) ? value : '';
   }
+  // Chosen filters stay in sight, so a reader knows why results are few.
+  if (selects.some((select) => select.value)) form.querySelector<HTMLDetailsElement>('[data-search-filters]')!.open = true;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -78,6 +78,7 @@ describe('search page', () => {
   it('filters by content type and orders by date, with the choices in the URL', async () => {
     const { page } = await openPage('/tim-kiem/?q=dang');
     const all = await shown(page);
+    await page.click('[data-search-filters] summary');
     await page.selectOption('select[name="loai"]', 'thong-bao');
     await page.waitForFunction(() => location.search.includes('loai=thong-bao'));
     const notices = await shown(page);
@@ -90,6 +91,12 @@ describe('search page', () => {
     const newest = await shown(page);
     expect(newest.dates.length).toBeGreaterThan(1);
     expect([...newest.dates].sort().reverse()).toEqual(newest.dates);
+
+    // A shared link opens with the same filters chosen, and in sight.
+    const { page: shared } = await openPage(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect((await shown(shared)).links).toEqual(newest.links);
+    expect(await shared.isVisible('select[name="loai"]')).toBe(true);
+    expect(await shared.inputValue('select[name="loai"]')).toBe('thong-bao');
   });
 
   it('runs from the header search box on any page, with the keyboard', async () => {
@@ -106,7 +113,8 @@ describe('search page', () => {
     ['an empty query', '', 'Nhập từ khóa'],
     ['only punctuation', '   ?!… ', 'ít nhất một chữ cái hoặc chữ số'],
     ['only emoji', '🇻🇳🙏', 'ít nhất một chữ cái hoặc chữ số'],
-    ['words found nowhere', 'xyzzy khongcotrongtrang', 'Không tìm thấy kết quả nào'],
+    ['words found nowhere', 'xyzzy qwxz', 'Không tìm thấy kết quả nào'],
+    ['a word found nowhere beside known ones', 'hội nghị xyzzy', 'không thấy “xyzzy”'],
     ['1,000 characters', 'hội nghị '.repeat(112).slice(0, 1000), 'kết quả'],
   ])('answers %s sensibly, without errors', async (_, query, expected) => {
     const { page, errors } = await openPage(`/tim-kiem/?q=${encodeURIComponent(query)}`);

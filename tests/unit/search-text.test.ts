@@ -9,7 +9,10 @@ import {
   planSearch,
   restorationPairs,
   searchKey,
+  holdsTokens,
+  rankHits,
   syllablePairs,
+  titleTokens,
 } from '../../src/lib/search-text';
 
 describe('canonicalToneMarks', () => {
@@ -71,14 +74,23 @@ describe('document numbers', () => {
 
 describe('planSearch', () => {
   it('folds the query the way the index is folded', () => {
-    expect(planSearch('Đảng ủy')).toEqual({ plain: 'dảng ủy', phrase: 'danguy', keys: ['dang', 'uy'] });
+    expect(planSearch('Đảng ủy')).toEqual({
+      plain: 'dảng ủy',
+      phrase: 'danguy',
+      title: 'ztdang ztuy',
+      titlePhrase: 'zpdanguy',
+      keys: ['dang', 'uy'],
+      words: ['Đảng', 'ủy'],
+      numberOnly: false,
+    });
     expect(planSearch('dang uy')?.phrase).toBe('danguy');
     expect(planSearch('hoà bình')?.plain).toBe(planSearch('hòa bình')?.plain);
     expect(planSearch('Đảng'.normalize('NFD'))).toEqual(planSearch('Đảng'));
   });
 
   it('recognises a document number however it is typed', () => {
-    expect(planSearch('25-TB/ĐUK')?.number).toBe('25tbduk');
+    expect(planSearch('25-TB/ĐUK')).toMatchObject({ number: '25tbduk', numberOnly: true });
+    expect(planSearch('thông báo 25-TB/ĐUK')).toMatchObject({ number: '25tbduk', numberOnly: false });
     expect(planSearch('25 tb duk')?.number).toBe('25tbduk');
     expect(planSearch('thông báo 25-TB/ĐUK')?.number).toBe('25tbduk');
     expect(planSearch('học tập 2025')?.number).toBeUndefined();
@@ -98,6 +110,46 @@ describe('planSearch', () => {
 
   it('treats markup as text', () => {
     expect(planSearch('<script>alert(1)</script>')?.plain).toBe('script alert 1 script');
+  });
+});
+
+describe('titleTokens', () => {
+  it('gives one token per title syllable and adjacent pair, in the same keys as queries', () => {
+    expect(titleTokens('Đảng ủy Khối')).toEqual(['ztdang', 'ztuy', 'ztkhoi', 'zpdanguy', 'zpuykhoi']);
+    expect(planSearch('dang uy')!.title.split(' ').every((t) => titleTokens('Đảng ủy Khối').includes(t))).toBe(true);
+  });
+});
+
+describe('holdsTokens', () => {
+  const indexed = 'Dảng ủy Khối. zzvitokens danguy uykhoi ztdang ztuy 25tbduk.';
+  it('needs every token as a word, the last one possibly typed in part', () => {
+    expect(holdsTokens(indexed, 'danguy uykhoi')).toBe(true);
+    expect(holdsTokens(indexed, 'ztdang ztu')).toBe(true);
+    expect(holdsTokens(indexed, '25tbduk')).toBe(true);
+    expect(holdsTokens(indexed, 'danguy lothi')).toBe(false);
+    expect(holdsTokens(indexed, 'zt')).toBe(true);
+    expect(holdsTokens(indexed, 'ztd ztuy')).toBe(false);
+  });
+});
+
+describe('rankHits', () => {
+  it('puts the title phrase first, then the title words, then the phrase anywhere, then Pagefind order', () => {
+    const order = rankHits({ plain: ['a', 'b', 'c', 'd'], phrase: ['a', 'd'], title: ['c', 'b'], titlePhrase: ['b'] }, false);
+    expect(order).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('lets a page whose title holds every word beat short pages that only mention the phrase', () => {
+    expect(rankHits({ plain: ['short', 'article'], phrase: ['short'], title: ['article'] }, false)).toEqual(['article', 'short']);
+  });
+
+  it('puts the page with the document number first when the number is all that was typed', () => {
+    expect(rankHits({ plain: ['a', 'b'], title: ['a'], number: ['b'] }, true)).toEqual(['b', 'a']);
+    // With other words, the title decides among the pages that carry the number.
+    expect(rankHits({ plain: ['guide', 'report'], title: ['report'], number: ['guide', 'report'] }, false)).toEqual(['report', 'guide']);
+  });
+
+  it('keeps pages only a token search found', () => {
+    expect(rankHits({ plain: [], number: ['n'] }, true)).toEqual(['n']);
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * The strings of the reader tools (listen, text size, contrast, print, share, reading aids). Kept as
+ * their own table so that the tools' browser script, which needs some of them, bundles only these.
+ */
+export const viReader = {
+  tools: 'Công cụ đọc',
+  readingTime: (minutes: number) => `${minutes} phút đọc`,
+  toc: 'Mục lục',
+  listen: { article: 'Nghe bài viết', notice: 'Nghe thông báo' },
+  pause: 'Tạm dừng',
+  resume: 'Tiếp tục',
+  stop: 'Dừng',
+  listening: 'Đang đọc',
+  paused: 'Đã tạm dừng',
+  stopped: 'Đã dừng đọc',
+  finished: 'Đã đọc hết',
+  speechError: 'Không đọc tiếp được. Xin bấm nghe lại.',
+  noVietnameseVoice: 'Trình duyệt chưa có giọng đọc tiếng Việt',
+  progress: (paragraph: number, total: number) => `Đoạn ${paragraph}/${total}`,
+  progressLabel: 'Tiến độ đọc',
+  audioFallback: 'Trình duyệt này không phát được âm thanh. Xin tải tệp về để nghe:',
+  audioDownload: 'Tải tệp âm thanh',
+  textSize: 'Cỡ chữ',
+  textSmaller: 'Giảm cỡ chữ',
+  textDefault: 'Cỡ chữ mặc định',
+  textLarger: 'Tăng cỡ chữ',
+  textSizeValue: (percent: number) => `${percent}%`,
+  highContrast: 'Tương phản cao',
+  print: { article: 'In bài viết', notice: 'In thông báo' },
+  copyLink: 'Sao chép liên kết',
+  linkCopied: 'Đã sao chép liên kết',
+  copyFailed: 'Chưa sao chép được. Xin chép địa chỉ trên thanh địa chỉ của trình duyệt.',
+  shareNative: 'Chia sẻ qua ứng dụng',
+  shareVia: { Facebook: 'Chia sẻ lên Facebook', Zalo: 'Chia sẻ qua Zalo', Email: 'Gửi qua thư điện tử' } as Record<string, string>,
+  pageAddress: 'Địa chỉ trang',
+  published: 'Ngày đăng',
+} as const;
