@@ -20,5 +20,6 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // Stylesheets stay files so that the Content-Security-Policy needs no 'unsafe-inline' for styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentValidation(contentRoot), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  // The sitemap leaves out /admin/ (the CMS): it is for editors, not for search engines.
+  integrations: [contentValidation(contentRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), searchIndex(), securityHeaders()],
 });

@@ -3,9 +3,50 @@
  * in readers' browsers, so bodies are held to Markdown plus an allow-list of the site's own components.
  */
 import GithubSlugger from 'github-slugger';
+import { isSafeUrl } from './safe-url.ts';
+import { ATTACHMENT_EXTENSIONS } from './schemas.ts';
 
-/** The site's components that content may use, with the props each accepts. */
-export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {};
+/**
+ * The site's components that content may use (src/components/mdx/, offered to editors by the CMS as
+ * editor components in admin/components/), with the props each accepts. Props are plain strings.
+ */
+export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+  Figure: ['caption'],
+  HoChiMinhQuote: ['source'],
+  Note: ['title'],
+  DocumentDownload: ['file', 'title'],
+  YouTube: ['id', 'title'],
+};
+
+/** A YouTube video id: 11 letters, digits, `-` or `_` (it becomes part of the player's URL). */
+export function isYouTubeId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{11}$/.test(id);
+}
+
+/** A document beside the entry: a bare file name (no folder) of a type readers can download. */
+export function isDocumentFileName(file: string): boolean {
+  return !/[\\/]/.test(file) && !file.startsWith('.') && ATTACHMENT_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(`.${ext}`));
+}
+
+interface PropRule {
+  required?: boolean;
+  valid?: (value: string) => boolean;
+  /** What a valid value looks like, for the message */
+  expected?: string;
+  /** The value names a file beside the entry that the site serves (collected in `files`) */
+  servedFile?: boolean;
+}
+
+/** Props that a component cannot do without, or whose value must have a given form. */
+const PROP_RULES: Readonly<Record<string, Readonly<Record<string, PropRule>>>> = {
+  DocumentDownload: {
+    file: { required: true, servedFile: true, valid: isDocumentFileName, expected: 'tên một tệp tài liệu (PDF, Word, Excel, ODT, ODS) nằm cạnh bài, ví dụ ke-hoach.pdf' },
+  },
+  YouTube: {
+    id: { required: true, valid: isYouTubeId, expected: 'mã video YouTube gồm 11 ký tự, ví dụ dQw4w9WgXcQ' },
+    title: { required: true },
+  },
+};
 
 /** Plain HTML elements with no Markdown equivalent, and the attributes they may carry. */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -18,18 +59,8 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   abbr: ['title'],
 };
 
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'file']);
 
-/**
- * Whether a URL may stand in a link or image: relative, or http(s)/mailto/tel. Browsers ignore
- * white space and control characters inside a scheme, so they are removed before it is read.
- */
-export function isSafeUrl(url: string): boolean {
-  const compact = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
-  return scheme === undefined || SAFE_SCHEMES.has(scheme);
-}
+const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'file']);
 
 export interface Located {
   line: number;
@@ -40,6 +71,8 @@ export interface MdxInspection {
   problems: (Located & { message: string })[];
   links: (Located & { url: string })[];
   images: (Located & { url: string })[];
+  /** Documents the body offers for download (`<DocumentDownload file>`), to be served beside the entry */
+  files: (Located & { url: string })[];
   /** Heading ids as the site renders them (github-slugger over the heading text). */
   headingIds: Set<string>;
 }
@@ -60,7 +93,7 @@ const textOf = (node: Node): string =>
 
 /** Walks an MDX syntax tree (mdast with MDX nodes) and reports everything the policy refuses. */
 export function inspectMdx(tree: Node, components = ALLOWED_COMPONENTS): MdxInspection {
-  const result: MdxInspection = { problems: [], links: [], images: [], headingIds: new Set() };
+  const result: MdxInspection = { problems: [], links: [], images: [], files: [], headingIds: new Set() };
   const slugger = new GithubSlugger();
   const at = (node: Node): Located => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   const refuse = (node: Node, message: string) => result.problems.push({ ...at(node), message });
@@ -121,6 +154,17 @@ export function inspectMdx(tree: Node, components = ALLOWED_COMPONENTS): MdxInsp
       else if (attribute.value !== null && typeof attribute.value === 'object') refuse(node, `thuộc tính ${attr} của <${name}> phải là chữ trong dấu nháy, không phải biểu thức {…}`);
       else if (URL_ATTRIBUTES.has(attr) && typeof attribute.value === 'string' && !isSafeUrl(attribute.value)) {
         refuse(node, `thuộc tính ${attr}="${attribute.value}" của <${name}> không an toàn`);
+      }
+    }
+    for (const [attr, rule] of Object.entries(PROP_RULES[name] ?? {})) {
+      const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attr)?.value;
+      if (value !== null && typeof value === 'object') continue; // an expression, refused above
+      if (typeof value !== 'string' || value.trim() === '') {
+        if (rule.required) refuse(node, `thẻ <${name}> cần thuộc tính ${attr}${rule.expected ? ` (${rule.expected})` : ''}`);
+      } else if (rule.valid && !rule.valid(value)) {
+        refuse(node, `thuộc tính ${attr}="${value}" của <${name}> không hợp lệ: cần ${rule.expected}`);
+      } else if (rule.servedFile) {
+        result.files.push({ ...at(node), url: value });
       }
     }
   };

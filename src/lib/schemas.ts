@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { parseVietnamDate } from './dates.ts';
-import { isSafeUrl } from './mdx-policy.ts';
+import { isSafeUrl } from './safe-url.ts';
 import { toSlug } from './slugs.ts';
 
 export const NOTICE_KINDS = {

@@ -54,7 +54,8 @@ export function adminCsp(gitHosts: readonly string[] = []): string {
     "img-src 'self' data: blob: https:",
     "media-src 'self' blob:",
     "font-src 'self' data:",
-    `connect-src 'self' http://127.0.0.1:8081 ${gitHosts.join(' ')}`.trim(),
+    // blob: because Decap reads an upload back from its blob URL with fetch() to commit it.
+    `connect-src 'self' http://127.0.0.1:8081 ${[...gitHosts, 'blob:'].join(' ')}`,
     "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -6,6 +6,7 @@ import { attachmentInfo, formatFileSize } from '../../src/lib/attachments';
 import { feedItems } from '../../src/lib/feed';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
 import { jsonLdScript, newsArticle } from '../../src/lib/seo';
+import { isSafeUrl } from '../../src/lib/safe-url';
 
 describe('parseFrontmatter', () => {
   it('keeps dates as written and normalises text to NFC', () => {
@@ -58,5 +59,12 @@ describe('feedItems', () => {
   it('merges lists newest first', () => {
     const item = (link: string, day: number) => ({ title: link, link, description: '', pubDate: new Date(Date.UTC(2026, 0, day)) });
     expect(feedItems([item('/a/', 1), item('/b/', 3)], [item('/c/', 2)]).map((i) => i.link)).toEqual(['/b/', '/c/', '/a/']);
+  });
+});
+
+describe('isSafeUrl', () => {
+  it('allows site paths, http(s), mailto and tel, and nothing that runs', () => {
+    for (const ok of ['/bai-viet/a/', 'anh.jpg', '#muc-1', 'https://dangcongsan.vn', 'mailto:a@b.vn', 'tel:0200123']) expect(isSafeUrl(ok), ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'java\tscript:x', ' javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) expect(isSafeUrl(bad), bad).toBe(false);
   });
 });

@@ -1,0 +1,19 @@
+/** "Trích dẫn lời Bác": <HoChiMinhQuote source="…"> around the quoted text (src/components/mdx/HoChiMinhQuote.astro). */
+import { viMdx } from '../../src/components/mdx/strings';
+import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
+import type { SiteEditorComponent } from './types';
+
+export const hoChiMinhQuote: SiteEditorComponent<{ text: string; source: string }> = {
+  id: 'ho-chi-minh-quote',
+  label: 'Trích dẫn lời Bác',
+  fields: [
+    { name: 'text', label: 'Lời trích dẫn', widget: 'text' },
+    { name: 'source', label: 'Nguồn trích dẫn', widget: 'string', required: false, hint: 'Tác phẩm, văn bản, tập và trang; ví dụ: Lời kêu gọi đồng bào và chiến sĩ cả nước, 17/7/1966' },
+  ],
+  pattern: blockPattern('HoChiMinhQuote', { children: true }),
+  fromBlock: (match) => ({ source: parseAttributes(match[1]).source ?? '', text: plainText(match[2]) }),
+  toBlock: ({ text = '', source }) => jsxBlock('HoChiMinhQuote', { source }, markdownText(text)),
+  toPreview: ({ text = '', source }) =>
+    `<figure class="mdx-quote"><blockquote>${paragraphs(text)}</blockquote><figcaption>— ${viMdx.hoChiMinh}${source ? `, <cite>${escapeHtml(source)}</cite>` : ''}</figcaption></figure>`,
+};
+

@@ -1,0 +1,17 @@
+/** "Ghi chú nổi bật": <Note title="…"> around the text (src/components/mdx/Note.astro). */
+import { viMdx } from '../../src/components/mdx/strings';
+import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
+import type { SiteEditorComponent } from './types';
+
+export const note: SiteEditorComponent<{ title: string; text: string }> = {
+  id: 'note',
+  label: 'Ghi chú nổi bật',
+  fields: [
+    { name: 'title', label: 'Tiêu đề ghi chú', widget: 'string', required: false, hint: `Để trống thì hiện "${viMdx.noteTitle}".` },
+    { name: 'text', label: 'Nội dung ghi chú', widget: 'text' },
+  ],
+  pattern: blockPattern('Note', { children: true }),
+  fromBlock: (match) => ({ title: parseAttributes(match[1]).title ?? '', text: plainText(match[2]) }),
+  toBlock: ({ title, text = '' }) => jsxBlock('Note', { title }, markdownText(text)),
+  toPreview: ({ title, text = '' }) => `<div class="mdx-note" role="note"><p class="mdx-note-title">${escapeHtml(title || viMdx.noteTitle)}</p>${paragraphs(text)}</div>`,
+};
