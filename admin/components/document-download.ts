@@ -1,5 +1,5 @@
 /** "Tài liệu tải về": <DocumentDownload file="…" title="…" /> for a document beside the entry (src/components/mdx/DocumentDownload.astro). */
-import { viMdx } from '../../src/components/mdx/strings';
+import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, parseAttributes } from './jsx';
 import type { SiteEditorComponent } from './types';
 

@@ -1,5 +1,5 @@
 /** "Trích dẫn lời Bác": <HoChiMinhQuote source="…"> around the quoted text (src/components/mdx/HoChiMinhQuote.astro). */
-import { viMdx } from '../../src/components/mdx/strings';
+import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
 import type { SiteEditorComponent } from './types';
 

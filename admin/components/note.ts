@@ -1,5 +1,5 @@
 /** "Ghi chú nổi bật": <Note title="…"> around the text (src/components/mdx/Note.astro). */
-import { viMdx } from '../../src/components/mdx/strings';
+import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
 import type { SiteEditorComponent } from './types';
 

@@ -1,6 +1,6 @@
 /** "Video YouTube": <YouTube id="…" title="…" />, shown only when a reader asks for it (src/components/mdx/YouTube.astro). */
 import { isYouTubeId } from '../../src/lib/mdx-policy';
-import { viMdx } from '../../src/components/mdx/strings';
+import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, parseAttributes } from './jsx';
 import type { SiteEditorComponent } from './types';
 

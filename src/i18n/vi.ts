@@ -68,3 +68,4 @@ export const vi = {
 // The browser scripts' strings live in their own modules, so that each script bundles only its own.
 export { viReader } from './vi-reader';
 export { viSearch } from './vi-search';
+export { viMdx } from './vi-mdx';

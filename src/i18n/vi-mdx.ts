@@ -1,4 +1,4 @@
-/** What the content components show readers. */
+/** What the content components show readers; also bundled into the CMS's editor previews, hence its own module. */
 export const viMdx = {
   hoChiMinh: 'Chủ tịch Hồ Chí Minh',
   noteTitle: 'Lưu ý',
