@@ -127,22 +127,20 @@ export function byDateDesc(a: Entry, b: Entry): number {
   return b.date!.getTime() - a.date!.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
+const VIETNAM_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
+
 /** The calendar fields of an instant on a clock in Asia/Ho_Chi_Minh, by Intl (independent of src/lib/dates.ts). */
 export function intlVietnamParts(date: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(VIETNAM_CLOCK.formatToParts(date).map((p) => [p.type, p.value]));
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday);
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, weekday };
 }
