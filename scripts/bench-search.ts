@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { formatBytes, formatDuration, markdownTable, median, percentile } from '../src/lib/benchmark.ts';
 import { mulberry32 } from '../src/lib/corpus-generator.ts';
+import { SEARCH_TEXT_DIR } from '../src/lib/search-text.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { astroBin, machine, measuredBuild, otherWorkNote, prepareCorpus, serveCompressed, updatePerformanceDoc, watchOtherWork } from './bench/measure.ts';
 
@@ -79,7 +80,8 @@ function indexKind(file: string): string {
 /** What a reader downloads, by kind, from a request's URL. */
 function requestKind(url: string): string {
   const path = new URL(url).pathname;
-  return path.startsWith('/pagefind/') ? `Pagefind ${indexKind(path).split(' (')[0]}` : 'page (HTML, CSS, JS, fonts)';
+  if (path.startsWith('/pagefind/')) return `Pagefind ${indexKind(path).split(' (')[0]}`;
+  return path.startsWith(`/${SEARCH_TEXT_DIR}/`) ? 'page texts for excerpts' : 'page (HTML, CSS, JS, fonts)';
 }
 
 interface Query {

@@ -1,10 +1,10 @@
 /**
- * What the search index is given for each page: the page's text folded for Vietnamese matching
- * (see search-text.ts), tokens for adjacent syllables and document numbers, and the real title,
- * date and labels as metadata and filters for display.
+ * What the search index is given for each page: its terms, folded for Vietnamese matching and each
+ * given once (see indexTerms in search-text.ts), with the real title, date and labels as metadata and
+ * filters for display; and, beside the index, the page's text as readers see it, for excerpts.
  */
 import { parse } from 'node-html-parser';
-import { documentNumberKeys, foldVietnamese, restorationPairs, SEARCH_FILTERS, syllablePairs, titleTokens, TOKEN_SECTION_MARKER } from './search-text.ts';
+import { indexTerms, SEARCH_FILTERS } from './search-text.ts';
 
 export interface SearchDocument {
   url: string;
@@ -48,9 +48,12 @@ export function searchDocumentFromPage(html: string, url: string): SearchDocumen
   };
 }
 
-/** The HTML the indexer is given for one page. */
+/**
+ * The HTML the indexer is given for one page: a bag of terms, not readable text (Pagefind keeps it in
+ * each result's fragment, which the search page therefore does not show).
+ */
 export function searchRecordHtml(doc: SearchDocument): string {
-  const numbers = documentNumberKeys([doc.number ?? '', doc.title, doc.text].join('\n'));
+  const terms = indexTerms(doc.title, doc.text, doc.number);
   const meta: Record<string, string | undefined> = {
     title: doc.title,
     date: doc.date,
@@ -58,7 +61,6 @@ export function searchRecordHtml(doc: SearchDocument): string {
     category: doc.category,
     number: doc.number,
     kind: doc.kind,
-    restore: restorationPairs(`${doc.title}\n${doc.text}`),
   };
   const filters: Record<string, string | undefined> = {
     [SEARCH_FILTERS.type]: doc.type,
@@ -71,14 +73,15 @@ export function searchRecordHtml(doc: SearchDocument): string {
       .filter(([, v]) => v)
       .map(([k, v]) => `<span ${attribute}="${k}">${escapeHtml(v!)}</span>`)
       .join('');
+  const section = (weight: number, list: string[]) => (list.length ? `<p data-pagefind-weight="${weight}">${escapeHtml(list.join(' '))}</p>` : '');
   return [
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>',
     '<main data-pagefind-body>',
-    `<h1>${escapeHtml(foldVietnamese(doc.title))}</h1>`,
-    ...doc.text.split('\n').filter(Boolean).map((line) => `<p>${escapeHtml(foldVietnamese(line))}</p>`),
-    // Title pairs and document numbers weigh most: a page whose title holds the phrase comes first.
-    `<p data-pagefind-weight="10">${TOKEN_SECTION_MARKER} ${[...syllablePairs(doc.title), ...numbers, ...titleTokens(doc.title)].join(' ')}</p>`,
-    `<p data-pagefind-weight="1">${syllablePairs(doc.text).join(' ')}</p>`,
+    // Pagefind weighs a heading's words 7: the title's words count most.
+    `<h1>${escapeHtml(terms.titleWords.join(' '))}</h1>`,
+    ...terms.textWords.map(([weight, list]) => section(weight, list)),
+    section(10, terms.titleTerms),
+    section(1, terms.textPairs),
     '</main>',
     tags('data-pagefind-meta', meta),
     tags('data-pagefind-filter', filters),

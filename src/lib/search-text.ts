@@ -6,25 +6,51 @@
  * - Đ/đ has no decomposition, so "dang uy" would never find "Đảng ủy": we fold đ to d ourselves;
  * - "hoà" and "hòa" differ in where the mark sits, and Pagefind ranks the exact spelling higher: we
  *   move the mark to one place (the traditional "hòa", "thủy", "khỏe") so both spellings rank alike;
- * - it has no phrase proximity: we add tokens for adjacent syllable pairs ("hoctap" for "học tập"),
- *   which a phrase search looks for first;
- * - document numbers (25-TB/ĐUK) are typed in many ways: we add one compact token ("25tbduk").
- * Folding keeps every word's length and place, so the real letters can be put back for display.
+ * - it matches every query word as a prefix, and Vietnamese syllables are short ("chi" would also find
+ *   "chính", "chiến", "chiều"): every word in the index ends with WORD_END, and so does every query
+ *   word but the last, which alone is matched as a prefix, as it may still be being typed;
+ * - it has no phrase proximity and no notion of a title: we add terms for the title's syllables and
+ *   adjacent pairs, and for the text's adjacent pairs, which the search page looks for to rank pages
+ *   where the query's words stand together, or stand in the title, first;
+ * - document numbers (25-TB/ĐUK) are typed in many ways: we add one compact term ("25tbdukq").
  */
-
-/** Where a page's own text ends and the added tokens begin, in the index's copy of the text. */
-export const TOKEN_SECTION_MARKER = 'zzvitokens';
 
 /**
- * Prefixes of the tokens that stand for a title's syllables and adjacent pairs ("ztdang",
- * "zpdanguy"): searching them finds pages whose title holds the query, without loading any page.
- * A prefix, not a suffix, so that the last word still matches while it is being typed.
+ * Ends every word of the text in the index ("dảngq"). No Vietnamese syllable ends in "q", so "chiq" is
+ * a word of its own; and Pagefind's fallback for a word it cannot find (the longest indexed word the
+ * query word begins with) never turns an unknown word into a known one.
  */
-export const TITLE_WORD = 'zt';
-export const TITLE_PAIR = 'zp';
+export const WORD_END = 'q';
+
+/**
+ * Ends a title syllable ("dảngz") and each syllable of a title pair ("dảngzủyz"). Title terms sort
+ * beside the word they come from, so the index chunk a query loads for a word also holds its title
+ * terms: finding pages by their title costs no extra download.
+ */
+export const TITLE_END = 'z';
+
+/**
+ * Starts the terms for the text's adjacent pairs ("zqhoctapq"), kept apart from the words: a word's
+ * search must not load every pair the word begins, and a phrase is looked for only when the title
+ * terms have not filled the first page of results.
+ */
+export const TEXT_PAIR = 'zq';
 
 /** Filter names in the index, which are also the search page's URL parameters. */
 export const SEARCH_FILTERS = { type: 'loai', category: 'chuyen-muc', year: 'nam', kind: 'van-ban' } as const;
+
+/** The folder of the site where the search page finds each page's text for its excerpt. */
+export const SEARCH_TEXT_DIR = 'tim-kiem/noi-dung';
+
+/** `/bai-viet/abc/` → `/tim-kiem/noi-dung/bai-viet/abc.json` */
+export function searchTextPath(url: string): string {
+  return `/${SEARCH_TEXT_DIR}/${url.replace(/^\/+|\/+$/g, '') || 'trang-chu'}.json`;
+}
+
+/** The file at searchTextPath: the text the index's terms came from, in the page's own letters. */
+export interface SearchText {
+  text: string;
+}
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -65,29 +91,13 @@ export function searchKey(text: string): string {
   return foldVietnamese(text).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The tokens that let a search find pages by their title: one per syllable and one per adjacent pair. */
-export function titleTokens(title: string): string[] {
-  return [...syllables(title).map((w) => TITLE_WORD + searchKey(w)), ...syllablePairs(title).map((p) => TITLE_PAIR + p)];
-}
-
 /** The syllables (words) of a text, in order. */
 export function syllables(text: string): string[] {
   return text.normalize('NFC').match(WORD) ?? [];
 }
 
-/**
- * Tokens for each pair of adjacent syllables within a sentence, so that a page where the words stand
- * together can be found before pages where they are scattered.
- * @example syllablePairs('Học tập và làm theo') // ['hoctap', 'tapva', 'valam', 'lamtheo']
- */
-export function syllablePairs(text: string): string[] {
-  const pairs: string[] = [];
-  for (const sentence of text.split(/[.!?;:,()\[\]"“”«»…\n–—]+/)) {
-    const words = syllables(sentence).map(searchKey);
-    for (let i = 1; i < words.length; i++) pairs.push(words[i - 1] + words[i]);
-  }
-  return pairs;
-}
+/** Where a phrase cannot run on: words either side of these do not stand together. */
+const SENTENCE_BREAK = /[.!?;:,()\[\]"“”«»…\n–—]+/;
 
 const DOCUMENT_NUMBER_IN_TEXT = /\b\d{1,5}(?:[-/.][\p{L}\d]{1,12})+/gu;
 
@@ -101,43 +111,86 @@ export function documentNumberKeys(text: string): string[] {
   return [...new Set((text.normalize('NFC').match(DOCUMENT_NUMBER_IN_TEXT) ?? []).map(documentNumberKey))];
 }
 
+/** The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). */
+const foldedWord = (word: string) => foldVietnamese(word).toLowerCase();
+
 /**
- * The words of a page whose folded form differs from what readers see, as `folded=original` pairs:
- * enough to show the real letters again in excerpts built from the folded index text.
+ * The terms the index holds for a page. Each term appears once, whatever its count: Pagefind returns
+ * every position of every matched word, and at 10,000 pages the positions of common syllables ("đảng",
+ * "bộ") made searches slow and their index chunks large. How often a word occurs still counts, through
+ * the weight of the section it is put in (`textWords`).
  */
-export function restorationPairs(text: string): string {
-  const seen = new Map<string, Map<string, number>>();
-  for (const word of syllables(text)) {
-    const folded = foldVietnamese(word);
-    if (folded === word) continue;
-    const counts = seen.get(folded) ?? new Map<string, number>();
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    seen.set(folded, counts);
+export interface IndexTerms {
+  /** The title's syllables, as words */
+  titleWords: string[];
+  /** The text's other syllables, by how often they occur: [weight, terms][] */
+  textWords: [number, string[]][];
+  /** The title's syllables and adjacent pairs as title terms, and the document numbers */
+  titleTerms: string[];
+  /** The text's adjacent-syllable pairs */
+  textPairs: string[];
+}
+
+/** Occurrences of a word in a text → the weight of its one term, most first (Pagefind's default weight is 1). */
+const WEIGHT_BY_COUNT: [minCount: number, weight: number][] = [
+  [8, 2.5],
+  [4, 2],
+  [2, 1.5],
+  [1, 1],
+];
+
+const titlePair = (first: string, second: string) => first + TITLE_END + second;
+const textPair = (first: string, second: string) => TEXT_PAIR + searchKey(first) + searchKey(second);
+
+/**
+ * Each pair of adjacent syllables within a sentence, folded: a page where the query's words stand
+ * together can then be found before pages where they are scattered.
+ * @example adjacentPairs('Học tập, làm theo') // [['học', 'tập'], ['làm', 'theo']]
+ */
+export function adjacentPairs(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    const words = syllables(sentence).map(foldedWord);
+    for (let i = 1; i < words.length; i++) pairs.push([words[i - 1], words[i]]);
   }
-  // Where two originals fold alike on one page (rare: "đa"/"da"), the more frequent one wins.
-  return [...seen].map(([folded, counts]) => `${folded}=${[...counts].sort((a, b) => b[1] - a[1])[0][0]}`).join(' ');
+  return pairs;
 }
 
-/** Parses `restorationPairs` output into a lookup. */
-export function parseRestoration(pairs: string): Map<string, string> {
-  return new Map(
-    pairs
-      .split(' ')
-      .filter(Boolean)
-      .map((pair) => pair.split('=') as [string, string]),
-  );
+export function indexTerms(title: string, text: string, documentNumber = ''): IndexTerms {
+  const titleWords = new Set(syllables(title).map(foldedWord));
+  const counts = new Map<string, number>();
+  for (const word of syllables(text).map(foldedWord)) if (!titleWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const textWords = new Map<number, string[]>();
+  for (const [word, n] of counts) {
+    const weight = WEIGHT_BY_COUNT.find(([min]) => n >= min)![1];
+    if (!textWords.has(weight)) textWords.set(weight, []);
+    textWords.get(weight)!.push(word + WORD_END);
+  }
+  return {
+    titleWords: [...titleWords].map((word) => word + WORD_END),
+    textWords: [...textWords],
+    titleTerms: [
+      ...new Set([
+        ...[...titleWords].map((word) => word + TITLE_END),
+        ...adjacentPairs(title).map(([a, b]) => titlePair(a, b) + TITLE_END),
+        ...documentNumberKeys([documentNumber, title, text].join('\n')).map((key) => key + WORD_END),
+      ]),
+    ],
+    textPairs: [...new Set(adjacentPairs(text).map(([a, b]) => textPair(a, b) + WORD_END))],
+  };
 }
 
+/** Each query is a Pagefind search string: its terms ANDed, every term but the last one whole. */
 export interface SearchPlan {
-  /** The query's syllables, folded, for Pagefind's normal search */
+  /** The query's syllables, folded */
   plain: string;
-  /** Adjacent-pair tokens, when the query has two syllables or more */
+  /** Text-pair terms, when the query has two syllables or more */
   phrase?: string;
-  /** Title-word tokens: pages whose title holds every word */
+  /** Title-word terms: pages whose title holds every word */
   title: string;
-  /** Title-pair tokens, when the query has two syllables or more: pages whose title holds the phrase */
+  /** Title-pair terms, when the query has two syllables or more: pages whose title holds the phrase */
   titlePhrase?: string;
-  /** The compact document-number token, when the query has one */
+  /** The compact document-number term, when the query has one */
   number?: string;
   /** The query is nothing but a document number */
   numberOnly: boolean;
@@ -153,6 +206,9 @@ const MAX_QUERY_WORDS = 20;
 
 const LOOKS_LIKE_NUMBER = /^\s*\d{1,5}\s*[-/.\s]\s*\p{L}[\p{L}\d]*(?:\s*[-/.\s]\s*[\p{L}\d]+)*\s*$/u;
 
+/** Query terms: whole words, except the last, which is matched as a prefix. */
+const queryOf = (terms: string[], end: string) => terms.map((term, i) => (i < terms.length - 1 ? term + end : term)).join(' ');
+
 /**
  * Turns what a reader typed into the searches to run. Returns undefined when nothing searchable is
  * left (only punctuation or emoji).
@@ -161,59 +217,25 @@ export function planSearch(input: string): SearchPlan | undefined {
   const text = input.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
   const words = syllables(text).slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return undefined;
-  const folded = words.map((w) => foldVietnamese(w).toLowerCase());
-  const keys = words.map(searchKey);
-  const pairs = syllablePairs(text).slice(0, MAX_QUERY_WORDS - 1);
+  const folded = words.map(foldedWord);
+  const pairs = adjacentPairs(text).slice(0, MAX_QUERY_WORDS - 1);
   const numberOnly = LOOKS_LIKE_NUMBER.test(text);
-  const plan: SearchPlan = { plain: folded.join(' '), title: keys.map((k) => TITLE_WORD + k).join(' '), keys, words, numberOnly };
+  const plan: SearchPlan = {
+    plain: queryOf(folded, WORD_END),
+    // Every title word whole, the last too: a title term begun is a word of the text begun. A title
+    // pair finds the last word as it is being typed.
+    title: folded.map((word) => word + TITLE_END).join(' '),
+    keys: words.map(searchKey),
+    words,
+    numberOnly,
+  };
   if (words.length > 1 && pairs.length > 0) {
-    plan.phrase = pairs.join(' ');
-    plan.titlePhrase = pairs.map((p) => TITLE_PAIR + p).join(' ');
+    plan.phrase = queryOf(pairs.map(([a, b]) => textPair(a, b)), WORD_END);
+    plan.titlePhrase = queryOf(pairs.map(([a, b]) => titlePair(a, b)), TITLE_END);
   }
   const numberMatch = documentNumberKeys(text)[0] ?? (numberOnly ? documentNumberKey(text) : undefined);
   if (numberMatch) plan.number = numberMatch;
   return plan;
-}
-
-/**
- * Whether a page's indexed text really holds every token of a token search (the last one as a
- * prefix). Pagefind answers a search that matches nothing with a fuzzy fallback (it splits unknown
- * words into known ones), so a token search's answer is checked on its best hit before it is trusted:
- * the fallback never mixes with real matches.
- */
-export function holdsTokens(indexedText: string, tokens: string): boolean {
-  const words = new Set(indexedText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  const wanted = tokens.split(' ').filter(Boolean);
-  return wanted.every((token, i) => words.has(token) || (i === wanted.length - 1 && [...words].some((w) => w.startsWith(token))));
-}
-
-/** The ids each of a plan's searches found; `plain` in Pagefind's order. */
-export interface TierHits {
-  plain: readonly string[];
-  phrase?: readonly string[];
-  title?: readonly string[];
-  titlePhrase?: readonly string[];
-  number?: readonly string[];
-}
-
-/**
- * Orders the pages found by a plan's searches. What a reader remembers best is the title, so a page
- * whose title holds the phrase comes first, then one whose title holds every word; a page carrying the
- * document number typed, then one where the words stand together, count next. Pagefind's own order
- * (word frequency, length) breaks ties. A bare document number outweighs everything.
- */
-export function rankHits(hits: TierHits, numberOnly: boolean): string[] {
-  const member = (list?: readonly string[]) => new Set(list ?? []);
-  const titlePhrase = member(hits.titlePhrase);
-  const title = member(hits.title);
-  const number = member(hits.number);
-  const phrase = member(hits.phrase);
-  const score = (id: string) =>
-    (titlePhrase.has(id) ? 8 : 0) + (title.has(id) ? 4 : 0) + (number.has(id) ? (numberOnly ? 16 : 3) : 0) + (phrase.has(id) ? 2 : 0);
-  const order = new Map(hits.plain.map((id, i) => [id, i]));
-  // Pages found by a token search but not by the word search (a number typed without its words) still count.
-  const all = [...new Set([...hits.plain, ...(hits.number ?? []), ...(hits.phrase ?? [])])];
-  return all.sort((a, b) => score(b) - score(a) || (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
 }
 
 export interface ExcerptPart {
@@ -222,17 +244,12 @@ export interface ExcerptPart {
 }
 
 /**
- * An excerpt of a page around the query's words, in the page's real letters, with the matched words
- * marked: the window of `length` words that holds the most different query words (then the most
- * matches), and the start of the text when nothing matches.
+ * An excerpt of a page's text around the query's words, with the matched words marked: the window of
+ * `length` words that holds the most different query words (then the most matches), and the start of
+ * the text when nothing matches.
  */
-export function buildExcerpt(
-  content: string,
-  plan: Pick<SearchPlan, 'keys' | 'number'>,
-  restore: Map<string, string>,
-  length = 32,
-): ExcerptPart[] {
-  const words = content.split(/\s+/).filter(Boolean);
+export function buildExcerpt(text: string, plan: Pick<SearchPlan, 'keys' | 'number'>, length = 32): ExcerptPart[] {
+  const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const keys = plan.keys.filter(Boolean);
   const last = keys.length - 1;
@@ -264,7 +281,7 @@ export function buildExcerpt(
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '… ', mark: false });
   words.slice(start, start + length).forEach((word, i) => {
-    parts.push({ text: word.replace(WORD, (w) => restore.get(w) ?? w), mark: matches[start + i] >= 0 });
+    parts.push({ text: word, mark: matches[start + i] >= 0 });
     parts.push({ text: ' ', mark: false });
   });
   parts.pop();

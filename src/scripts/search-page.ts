@@ -1,20 +1,24 @@
 /**
  * The search page: reads the query and filters from the URL, searches as the reader types, keeps the
- * URL in step, and renders results with excerpts in real Vietnamese letters (see lib/search-text.ts).
+ * URL in step, and renders results with excerpts from each page's text (see lib/search-text.ts for the
+ * Vietnamese matching, lib/search-ranking.ts for the order).
  * Pagefind is loaded only when there is something to search.
  */
 import { formatDate } from '../lib/dates';
-import { buildExcerpt, holdsTokens, parseRestoration, planSearch, rankHits, TOKEN_SECTION_MARKER, type SearchPlan } from '../lib/search-text';
+import { rankResults, type RankedResults, type SearchEngine } from '../lib/search-ranking';
+import { buildExcerpt, planSearch, searchTextPath, type SearchPlan, type SearchText } from '../lib/search-text';
 import { viSearch as t } from '../i18n/vi-search';
 
 interface PagefindResult {
   id: string;
-  score: number;
-  data(): Promise<{ url: string; content: string; meta: Record<string, string> }>;
+  data(): Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    query: string,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
 }
 
 const PAGE_SIZE = 10;
@@ -49,41 +53,33 @@ function chosenFilters(): Record<string, string> {
   return filters;
 }
 
-interface Ranked {
-  results: PagefindResult[];
-  /** Query words found on no page: the results hold the other words only */
-  missing: string[];
-}
-
 /**
- * Runs the plan's searches and ranks their union (see rankHits). Pagefind silently drops a word it
- * finds nowhere and answers for the others; here such words are named, so the page can say the
- * results are only near matches.
+ * A filter the index does not have: Pagefind then ranks no page and only counts. A filter it has would
+ * load that filter's file, and make every later search count pages for each of its values.
  */
-async function rankedResults(engine: Pagefind, plan: SearchPlan, newest: boolean): Promise<Ranked> {
-  const filters = chosenFilters();
-  const folded = plan.plain.split(' ');
-  const counts = await Promise.all(folded.map(async (word) => (await engine.search(word))?.results.length ?? 0));
-  const missing = [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
-  if (counts.every((n) => n === 0) && !plan.number) return { results: [], missing };
-  if (newest) return { results: (await engine.search(plan.plain, { filters, sort: { date: 'desc' } }))?.results ?? [], missing };
-  const run = async (query?: string) => (query ? ((await engine.search(query, { filters }))?.results ?? []) : undefined);
-  // A token search that matched nothing comes back with Pagefind's fuzzy guesses: drop it.
-  const runTokens = async (query?: string) => {
-    const results = await run(query);
-    return results?.length && holdsTokens((await results[0].data()).content, query!) ? results : undefined;
+const NO_PAGE = { 'chi-dem': '-' };
+
+function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchEngine<PagefindResult> {
+  return {
+    filtered: Object.keys(filters).length > 0,
+    search: async (query, options) => (await pagefind.search(query, { filters, ...(options?.newest ? { sort: { date: 'desc' } } : {}) }))?.results ?? [],
+    count: async (query) => (await pagefind.search(query, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0,
   };
-  const [plain, phrase, title, titlePhrase, number] = await Promise.all([
-    run(plan.plain),
-    ...[plan.phrase, plan.title, plan.titlePhrase, plan.number].map(runTokens),
-  ]);
-  const byId = new Map([plain, phrase, title, titlePhrase, number].flatMap((list) => list ?? []).map((r) => [r.id, r]));
-  const ids = (list?: PagefindResult[]) => list?.map((r) => r.id);
-  const order = rankHits({ plain: ids(plain)!, phrase: ids(phrase), title: ids(title), titlePhrase: ids(titlePhrase), number: ids(number) }, plan.numberOnly);
-  return { results: order.map((id) => byId.get(id)!), missing };
 }
 
-function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, plan: SearchPlan): HTMLLIElement {
+/** A page's text, for its excerpt; none when it cannot be had (the result is still shown). */
+async function pageText(url: string): Promise<string> {
+  try {
+    const response = await fetch(searchTextPath(url));
+    return response.ok ? ((await response.json()) as SearchText).text : '';
+  } catch {
+    return '';
+  }
+}
+
+async function resultItem(result: PagefindResult, plan: SearchPlan): Promise<HTMLLIElement> {
+  const data = await result.data();
+  const text = await pageText(data.url);
   const { meta } = data;
   const item = document.createElement('li');
   const heading = document.createElement('h2');
@@ -104,8 +100,7 @@ function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, plan: Sea
 
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  const text = data.content.split(TOKEN_SECTION_MARKER)[0];
-  for (const part of buildExcerpt(text, plan, parseRestoration(meta.restore ?? ''))) {
+  for (const part of buildExcerpt(text, plan)) {
     if (part.mark) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;
@@ -117,16 +112,15 @@ function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, plan: Sea
 }
 
 let generation = 0;
-let pending: PagefindResult[] = [];
-let currentPlan: SearchPlan | undefined;
+let current: { results: RankedResults<PagefindResult>; plan: SearchPlan } | undefined;
 
 async function showMore() {
   const mine = generation;
-  const batch = pending.splice(0, PAGE_SIZE);
-  const items = await Promise.all(batch.map(async (r) => resultItem(await r.data(), currentPlan!)));
+  const { results, plan } = current!;
+  const items = await Promise.all((await results.next(PAGE_SIZE)).map((result) => resultItem(result, plan)));
   if (mine !== generation) return;
   list.append(...items);
-  more.hidden = pending.length === 0;
+  more.hidden = results.done;
 }
 
 function reset(message: string) {
@@ -144,24 +138,23 @@ async function search() {
   const plan = planSearch(query);
   if (!plan) return reset(t.nothingToSearch);
   status.textContent = t.searching;
-  let engine: Pagefind;
+  let loaded: Pagefind;
   try {
-    engine = await loadPagefind();
+    loaded = await loadPagefind();
   } catch {
     pagefind = undefined;
     return reset(location.hostname === 'localhost' || location.hostname === '127.0.0.1' ? t.noIndex : t.failed);
   }
   const order = form.querySelector<HTMLSelectElement>('select[name="sap-xep"]')!;
-  const { results, missing } = await rankedResults(engine, plan, order.value === 'moi-nhat');
+  const results = await rankResults(engineFor(loaded, chosenFilters()), plan, order.value === 'moi-nhat');
   if (mine !== generation) return;
   list.replaceChildren();
-  pending = [...results];
-  currentPlan = plan;
-  empty.hidden = results.length > 0;
+  current = { results, plan };
+  empty.hidden = results.total > 0;
   await showMore();
   if (mine !== generation) return;
-  status.textContent =
-    results.length === 0 ? t.none(query) : missing.length > 0 ? t.partial(results.length, query, missing) : t.found(results.length, query);
+  const { total, missing } = results;
+  status.textContent = total === 0 ? t.none(query) : missing.length > 0 ? t.partial(total, query, missing) : t.found(total, query);
 }
 
 /** The URL always says what is shown, so a shared link or the Back button gives the same results. */

@@ -97,6 +97,8 @@ describe('bad content', () => {
     });
     expect(leaks).toEqual([]);
     expect(readFileSync(join(goodDist, 'bai-viet/bai-mau/index.html'), 'utf8')).toContain('Bài mẫu về hội nghị');
+    // The text the search page cuts excerpts from, in the page's own letters
+    expect(JSON.parse(readFileSync(join(goodDist, 'tim-kiem/noi-dung/bai-viet/bai-mau.json'), 'utf8')).text).toContain('Các đại biểu thống nhất kế hoạch năm.');
   });
 
   describe.each(cases)('$name', (c) => {

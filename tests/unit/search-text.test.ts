@@ -5,14 +5,11 @@ import {
   documentNumberKey,
   documentNumberKeys,
   foldVietnamese,
-  parseRestoration,
+  indexTerms,
   planSearch,
-  restorationPairs,
   searchKey,
-  holdsTokens,
-  rankHits,
-  syllablePairs,
-  titleTokens,
+  searchTextPath,
+  adjacentPairs,
 } from '../../src/lib/search-text';
 
 describe('canonicalToneMarks', () => {
@@ -53,10 +50,10 @@ describe('foldVietnamese', () => {
   });
 });
 
-describe('syllablePairs', () => {
+describe('adjacentPairs', () => {
   it('pairs adjacent syllables within a sentence only', () => {
-    expect(syllablePairs('Học tập và làm theo. Bác Hồ')).toEqual(['hoctap', 'tapva', 'valam', 'lamtheo', 'bacho']);
-    expect(syllablePairs('cán bộ, chủ trì')).toEqual(['canbo', 'chutri']);
+    expect(adjacentPairs('Học tập và làm theo. Bác Hồ').map((p) => p.join(' '))).toEqual(['học tập', 'tập và', 'và làm', 'làm theo', 'bác hồ']);
+    expect(adjacentPairs('Cán bộ, chủ trì Đảng ủy')).toEqual([['cán', 'bộ'], ['chủ', 'trì'], ['trì', 'dảng'], ['dảng', 'ủy']]);
   });
 });
 
@@ -73,17 +70,17 @@ describe('document numbers', () => {
 });
 
 describe('planSearch', () => {
-  it('folds the query the way the index is folded', () => {
+  it('folds the query the way the index is folded, every word whole but the last', () => {
     expect(planSearch('Đảng ủy')).toEqual({
-      plain: 'dảng ủy',
-      phrase: 'danguy',
-      title: 'ztdang ztuy',
-      titlePhrase: 'zpdanguy',
+      plain: 'dảngq ủy',
+      phrase: 'zqdanguy',
+      title: 'dảngz ủyz',
+      titlePhrase: 'dảngzủy',
       keys: ['dang', 'uy'],
       words: ['Đảng', 'ủy'],
       numberOnly: false,
     });
-    expect(planSearch('dang uy')?.phrase).toBe('danguy');
+    expect(planSearch('dang uy khoi')?.phrase).toBe('zqdanguyq zquykhoi');
     expect(planSearch('hoà bình')?.plain).toBe(planSearch('hòa bình')?.plain);
     expect(planSearch('Đảng'.normalize('NFD'))).toEqual(planSearch('Đảng'));
   });
@@ -92,7 +89,6 @@ describe('planSearch', () => {
     expect(planSearch('25-TB/ĐUK')).toMatchObject({ number: '25tbduk', numberOnly: true });
     expect(planSearch('thông báo 25-TB/ĐUK')).toMatchObject({ number: '25tbduk', numberOnly: false });
     expect(planSearch('25 tb duk')?.number).toBe('25tbduk');
-    expect(planSearch('thông báo 25-TB/ĐUK')?.number).toBe('25tbduk');
     expect(planSearch('học tập 2025')?.number).toBeUndefined();
   });
 
@@ -109,84 +105,86 @@ describe('planSearch', () => {
   });
 
   it('treats markup as text', () => {
-    expect(planSearch('<script>alert(1)</script>')?.plain).toBe('script alert 1 script');
+    expect(planSearch('<script>alert(1)</script>')?.plain).toBe('scriptq alertq 1q script');
   });
 });
 
-describe('titleTokens', () => {
-  it('gives one token per title syllable and adjacent pair, in the same keys as queries', () => {
-    expect(titleTokens('Đảng ủy Khối')).toEqual(['ztdang', 'ztuy', 'ztkhoi', 'zpdanguy', 'zpuykhoi']);
-    expect(planSearch('dang uy')!.title.split(' ').every((t) => titleTokens('Đảng ủy Khối').includes(t))).toBe(true);
+describe('indexTerms', () => {
+  const title = 'Đảng ủy Khối tổ chức hội nghị';
+  const text = 'Hội nghị học tập. Đảng ủy Khối chỉ đạo: học tập và làm theo Bác; học tập suốt đời. Thông báo 25-TB/ĐUK.';
+  const terms = indexTerms(title, text);
+  const all = [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs];
+
+  it('holds each term once, every one whole', () => {
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((term) => /[qz]$/.test(term))).toBe(true);
+  });
+
+  it('finds every query made of the page\'s words, typed any way, and no query made of others', () => {
+    // Pagefind's matching: every term of the query present, the last as a prefix.
+    const finds = (query: string) =>
+      query.split(' ').every((term, i, list) => all.some((held) => (i === list.length - 1 ? held.startsWith(term) : held === term)));
+    // Pagefind strips tone marks on both sides; the plan keeps them only to rank exact spellings first.
+    const bare = (query: string) => query.normalize('NFD').replace(/\p{M}/gu, '');
+    const stripped = all.map(bare);
+    const findsBare = (query: string) =>
+      bare(query).split(' ').every((term, i, list) => stripped.some((held) => (i === list.length - 1 ? held.startsWith(term) : held === term)));
+    for (const typed of ['dang uy khoi', 'Đảng ủy', 'học tập và làm theo', 'hoc tap suot doi', 'hội ngh', '25-TB/ĐUK', '25 tb duk']) {
+      const plan = planSearch(typed)!;
+      expect(findsBare(plan.plain), typed).toBe(true);
+      if (plan.phrase) expect(finds(plan.phrase), typed).toBe(true);
+      if (plan.number) expect(finds(plan.number), typed).toBe(true);
+    }
+    expect(finds(planSearch('Đảng ủy Khối tổ chức')!.title)).toBe(true);
+    expect(finds(planSearch('ủy Khối tổ')!.titlePhrase!)).toBe(true);
+    // Words that stand apart are not a phrase; a syllable is not every syllable it begins.
+    expect(finds(planSearch('học làm')!.phrase!)).toBe(false);
+    expect(findsBare(planSearch('hoc ta')!.plain)).toBe(true);
+    expect(findsBare(planSearch('ta hoc')!.plain)).toBe(false);
+    // The title's words are title terms; the text's are not.
+    expect(finds(planSearch('học tập')!.title)).toBe(false);
+  });
+
+  it('weighs a word of the text by how often it occurs', () => {
+    const weightOf = (word: string) => terms.textWords.find(([, list]) => list.includes(word + 'q'))?.[0];
+    expect(weightOf('học')).toBe(1.5);
+    expect(weightOf('bác')).toBe(1);
+    expect(weightOf('dảng')).toBeUndefined(); // a title word, weighed as a heading
+    expect(terms.titleWords).toContain('dảngq');
   });
 });
 
-describe('holdsTokens', () => {
-  const indexed = 'Dảng ủy Khối. zzvitokens danguy uykhoi ztdang ztuy 25tbduk.';
-  it('needs every token as a word, the last one possibly typed in part', () => {
-    expect(holdsTokens(indexed, 'danguy uykhoi')).toBe(true);
-    expect(holdsTokens(indexed, 'ztdang ztu')).toBe(true);
-    expect(holdsTokens(indexed, '25tbduk')).toBe(true);
-    expect(holdsTokens(indexed, 'danguy lothi')).toBe(false);
-    expect(holdsTokens(indexed, 'zt')).toBe(true);
-    expect(holdsTokens(indexed, 'ztd ztuy')).toBe(false);
-  });
-});
-
-describe('rankHits', () => {
-  it('puts the title phrase first, then the title words, then the phrase anywhere, then Pagefind order', () => {
-    const order = rankHits({ plain: ['a', 'b', 'c', 'd'], phrase: ['a', 'd'], title: ['c', 'b'], titlePhrase: ['b'] }, false);
-    expect(order).toEqual(['b', 'c', 'a', 'd']);
-  });
-
-  it('lets a page whose title holds every word beat short pages that only mention the phrase', () => {
-    expect(rankHits({ plain: ['short', 'article'], phrase: ['short'], title: ['article'] }, false)).toEqual(['article', 'short']);
-  });
-
-  it('puts the page with the document number first when the number is all that was typed', () => {
-    expect(rankHits({ plain: ['a', 'b'], title: ['a'], number: ['b'] }, true)).toEqual(['b', 'a']);
-    // With other words, the title decides among the pages that carry the number.
-    expect(rankHits({ plain: ['guide', 'report'], title: ['report'], number: ['guide', 'report'] }, false)).toEqual(['report', 'guide']);
-  });
-
-  it('keeps pages only a token search found', () => {
-    expect(rankHits({ plain: [], number: ['n'] }, true)).toEqual(['n']);
+describe('searchTextPath', () => {
+  it('puts each page\'s text under one folder, by its address', () => {
+    expect(searchTextPath('/bai-viet/hoc-tap/')).toBe('/tim-kiem/noi-dung/bai-viet/hoc-tap.json');
+    expect(searchTextPath('/gioi-thieu/')).toBe('/tim-kiem/noi-dung/gioi-thieu.json');
   });
 });
 
 describe('excerpts', () => {
-  const original = 'Sáng nay, Đảng ủy Khối tổ chức hội nghị học tập. Đồng chí Bí thư Đảng ủy Khối phát biểu.';
-  const restore = parseRestoration(restorationPairs(original));
-  const folded = foldVietnamese(original);
+  const text = 'Sáng nay, Đảng ủy Khối tổ chức hội nghị học tập. Đồng chí Bí thư Đảng ủy Khối phát biểu.';
 
-  it('remembers how folded words were written', () => {
-    expect(restore.get('Dảng')).toBe('Đảng');
-    expect(restore.get('Dồng')).toBe('Đồng');
-    expect(restore.has('hội')).toBe(false);
-  });
-
-  it('shows the real letters and marks the query words', () => {
-    const parts = buildExcerpt(folded, planSearch('dang uy')!, restore, 8);
+  it('marks the query words, typed without marks, in the real letters', () => {
+    const parts = buildExcerpt(text, planSearch('dang uy')!, 8);
     expect(parts.map((p) => p.text).join('')).toContain('Đảng ủy Khối');
-    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Đảng', 'ủy', 'Đảng', 'ủy'].slice(0, parts.filter((p) => p.mark).length));
-    expect(parts.some((p) => p.mark)).toBe(true);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Đảng', 'ủy']);
   });
 
   it('centres on the window with the most query words', () => {
-    const text = foldVietnamese('một hai ba bốn năm sáu bảy tám chín mười hội nghị học tập chuyên đề');
-    const parts = buildExcerpt(text, planSearch('chuyên đề')!, new Map(), 5);
+    const parts = buildExcerpt('một hai ba bốn năm sáu bảy tám chín mười hội nghị học tập chuyên đề', planSearch('chuyên đề')!, 5);
     expect(parts[0].text).toBe('… ');
-    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['chuyên', 'dề']);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['chuyên', 'đề']);
   });
 
-  it('restores and marks document numbers inside a word', () => {
+  it('marks document numbers inside a word', () => {
     const original = 'Thông báo số 25-TB/ĐUK của Đảng ủy Khối.';
-    const parts = buildExcerpt(foldVietnamese(original), planSearch('25 tb duk')!, parseRestoration(restorationPairs(original)));
+    const parts = buildExcerpt(original, planSearch('25 tb duk')!);
     expect(parts.map((p) => p.text).join('')).toBe(original);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['25-TB/ĐUK']);
   });
 
   it('matches the last query word as a prefix, as it is being typed', () => {
-    const parts = buildExcerpt(folded, planSearch('hoi ngh')!, restore);
+    const parts = buildExcerpt(text, planSearch('hoi ngh')!);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['hội', 'nghị']);
   });
 });

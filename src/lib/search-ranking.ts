@@ -1,0 +1,118 @@
+/**
+ * The order of search results, and the searches it takes, computed lazily: a search that matches most
+ * of the archive ("Đảng ủy Khối") costs time in proportion to the pages it returns, so the searches
+ * that return the whole match are run only when the reader reaches their part of the list.
+ */
+import type { SearchPlan } from './search-text';
+
+/** What the ranking needs of the search engine (Pagefind, in src/scripts/search-page.ts). */
+export interface SearchEngine<Hit extends { id: string }> {
+  /**
+   * The pages holding every term of a query that the index holds (a term found nowhere is ignored),
+   * best first, within the reader's filters; newest first if asked.
+   */
+  search(query: string, options?: { newest?: boolean }): Promise<Hit[]>;
+  /** How many pages `search(query)` would return without the reader's filters; nothing is ranked. */
+  count(query: string): Promise<number>;
+  /** Whether the reader chose filters: then counts come from the filtered search itself. */
+  readonly filtered: boolean;
+}
+
+export interface RankedResults<Hit> {
+  /** How many pages were found */
+  total: number;
+  /** Query words found on no page: the results hold the other words only */
+  missing: string[];
+  /** The next results in rank order, up to `count` (fewer, or none, at the end) */
+  next(count: number): Promise<Hit[]>;
+  /** Whether next() has given every result */
+  readonly done: boolean;
+}
+
+/**
+ * Ranks what a plan finds by what readers remember best. First the pages whose title holds every word
+ * of the query (those whose title holds the phrase before the others) and the pages carrying the
+ * document number typed (before everything when the query is only a number), in Pagefind's order of
+ * the title and word terms together; then the pages where the words stand together (the phrase), then
+ * every other page holding the words, each in Pagefind's order.
+ */
+export async function rankResults<Hit extends { id: string }>(
+  engine: SearchEngine<Hit>,
+  plan: SearchPlan,
+  newest = false,
+): Promise<RankedResults<Hit>> {
+  const terms = plan.plain.split(' ');
+  const counts = await Promise.all(terms.map((term) => engine.count(term)));
+  const number = plan.number ? await engine.search(plan.number) : [];
+  // A number found answers a query that is only a number, however its parts were typed ("25tbduk").
+  const missing = plan.numberOnly && number.length > 0 ? [] : [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
+  if (counts.every((n) => n === 0) && number.length === 0) return listed([], 0, missing, []);
+  if (newest) {
+    const hits = await engine.search(plan.plain, { newest: true });
+    const all = [...new Map([...hits, ...number].map((hit) => [hit.id, hit])).values()];
+    return listed(all, all.length, missing, []);
+  }
+
+  const [title, titlePhrase] = await Promise.all([engine.search(`${plan.title} ${plan.plain}`), plan.titlePhrase ? engine.search(plan.titlePhrase) : []]);
+  const inTitlePhrase = new Set(titlePhrase.map((hit) => hit.id));
+  const inTitle = new Set(title.map((hit) => hit.id));
+  const inNumber = new Set(number.map((hit) => hit.id));
+  const score = (id: string) => (inTitlePhrase.has(id) ? 8 : 0) + (inTitle.has(id) ? 4 : 0) + (inNumber.has(id) ? (plan.numberOnly ? 16 : 3) : 0);
+  const unique = new Map<string, Hit>();
+  for (const hit of [...title, ...number]) if (!unique.has(hit.id)) unique.set(hit.id, hit);
+  // A stable sort: pages that score alike keep Pagefind's order.
+  const first = [...unique.values()].sort((a, b) => score(b.id) - score(a.id));
+
+  // Every page holding the title words, the phrase or the number holds the words too, except a page
+  // found by a number typed without its words ("25tbduk"): those are counted on their own.
+  let words: Hit[] | undefined;
+  let total: number;
+  if (engine.filtered) {
+    words = await engine.search(plan.plain);
+    total = new Set([...words, ...number].map((hit) => hit.id)).size;
+  } else {
+    total = await engine.count(plan.plain);
+    if (number.length > 0) total += number.length - (total > 0 ? (await engine.search(`${plan.plain} ${plan.number}`)).length : 0);
+  }
+  const later = [...(plan.phrase ? [() => engine.search(`${plan.phrase} ${plan.plain}`)] : []), async () => words ?? engine.search(plan.plain)];
+  return listed(first, total, missing, later);
+}
+
+/** Results given in turn from a first list, then from lists searched only when they are reached. */
+function listed<Hit extends { id: string }>(first: Hit[], total: number, missing: string[], later: (() => Promise<Hit[]>)[]): RankedResults<Hit> {
+  const seen = new Set<string>();
+  let queue = first;
+  let at = 0;
+  const pending = [...later];
+  async function take(count: number): Promise<Hit[]> {
+    const out: Hit[] = [];
+    while (out.length < count) {
+      if (at >= queue.length) {
+        const search = pending.shift();
+        if (!search) break;
+        queue = await search();
+        at = 0;
+        continue;
+      }
+      const hit = queue[at++];
+      if (!seen.has(hit.id)) {
+        seen.add(hit.id);
+        out.push(hit);
+      }
+    }
+    return out;
+  }
+  // One call at a time, so that two quick "more" clicks cannot interleave.
+  let turn = Promise.resolve<Hit[]>([]);
+  return {
+    total,
+    missing,
+    get done() {
+      return seen.size >= total || (pending.length === 0 && queue.slice(at).every((hit) => seen.has(hit.id)));
+    },
+    next(count) {
+      turn = turn.then(() => take(count), () => take(count));
+      return turn;
+    },
+  };
+}

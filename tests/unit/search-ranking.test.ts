@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { rankResults, type SearchEngine } from '../../src/lib/search-ranking';
+import { indexTerms, planSearch } from '../../src/lib/search-text';
+
+interface Page {
+  id: string;
+  title: string;
+  text: string;
+  date: string;
+  number?: string;
+}
+
+const bare = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * An engine that matches as Pagefind does over the site's index terms: every query term is a prefix
+ * of a held term (tone marks ignored), a term held nowhere is ignored, and when no term is held there
+ * is no result. Pages come back in the order given, which stands for Pagefind's scoring.
+ */
+function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
+  const held = new Map(
+    pages.map((page) => {
+      const terms = indexTerms(page.title, page.text, page.number);
+      return [page.id, [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs].map(bare)];
+    }),
+  );
+  const matching = (query: string, within: Page[]) => {
+    const terms = query.split(' ').map(bare);
+    const known = terms.filter((term) => pages.some((page) => held.get(page.id)!.some((t) => t.startsWith(term))));
+    if (known.length === 0) return [];
+    return within.filter((page) => known.every((term) => held.get(page.id)!.some((t) => t.startsWith(term))));
+  };
+  const searches: string[] = [];
+  const engine: SearchEngine<Page> = {
+    filtered: filter !== undefined,
+    async search(query, options) {
+      searches.push(query);
+      const found = matching(query, filter ? pages.filter(filter) : pages);
+      return options?.newest ? [...found].sort((a, b) => b.date.localeCompare(a.date)) : found;
+    },
+    async count(query) {
+      return matching(query, pages).length;
+    },
+  };
+  return { engine, searches };
+}
+
+const pages: Page[] = [
+  { id: 'scattered', title: 'Tin tổng hợp', text: 'Ủy ban nhân dân tỉnh. Khối thi đua. Đảng viên mới.', date: '2026-01-05' },
+  { id: 'phrase-in-text', title: 'Hội nghị sơ kết', text: 'Đảng ủy Khối tổ chức hội nghị sơ kết.', date: '2025-03-01' },
+  { id: 'title-words', title: 'Khối thi đua và Đảng ủy', text: 'Nội dung.', date: '2024-06-01' },
+  { id: 'title-phrase', title: 'Đảng ủy Khối phát động thi đua', text: 'Nội dung.', date: '2023-02-01' },
+  { id: 'other', title: 'Học tập và làm theo Bác', text: 'Chi bộ sinh hoạt chuyên đề.', date: '2026-02-01' },
+  { id: 'notice', title: 'Thông báo kết luận', text: 'Thông báo số 25-TB/ĐUK của Đảng ủy Khối.', date: '2026-03-01', number: '25-TB/ĐUK' },
+];
+
+const ids = (list: Page[]) => list.map((page) => page.id);
+
+describe('rankResults', () => {
+  it('puts the title phrase first, then the title words, the number, the phrase in the text, then the rest', async () => {
+    const { engine } = engineOver(pages);
+    const results = await rankResults(engine, planSearch('dang uy khoi')!);
+    expect(results.total).toBe(5);
+    expect(results.missing).toEqual([]);
+    expect(ids(await results.next(10))).toEqual(['title-phrase', 'title-words', 'phrase-in-text', 'notice', 'scattered']);
+    expect(results.done).toBe(true);
+  });
+
+  it('runs the searches that return every match only when the reader reaches them', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, title: `Đảng ủy Khối ${i}`, text: 'Nội dung.', date: '2026-01-01' }));
+    const { engine, searches } = engineOver([...many, ...pages]);
+    const plan = planSearch('dang uy khoi')!;
+    const results = await rankResults(engine, plan);
+    expect(results.total).toBe(35);
+    expect(ids(await results.next(10))).toEqual(many.slice(0, 10).map((p) => p.id));
+    expect(searches).not.toContain(plan.plain);
+    expect(searches.some((q) => q.startsWith(plan.phrase!))).toBe(false);
+
+    const rest = [...(await results.next(20)), ...(await results.next(20))];
+    expect(ids(rest).slice(-5)).toEqual(['title-phrase', 'title-words', 'phrase-in-text', 'notice', 'scattered']);
+    expect(new Set(ids(rest)).size).toBe(25);
+    expect(results.done).toBe(true);
+    expect(await results.next(10)).toEqual([]);
+  });
+
+  it('gives each result once when "more" is asked for twice at the same time', async () => {
+    const { engine } = engineOver(pages);
+    const results = await rankResults(engine, planSearch('dang uy khoi')!);
+    const [a, b, c] = await Promise.all([results.next(2), results.next(2), results.next(2)]);
+    expect(ids([...a, ...b, ...c])).toEqual(['title-phrase', 'title-words', 'phrase-in-text', 'notice', 'scattered']);
+  });
+
+  it('names a word found nowhere and answers with the others', async () => {
+    const { engine } = engineOver(pages);
+    const results = await rankResults(engine, planSearch('Đảng ủy xyzw')!);
+    expect(results.missing).toEqual(['xyzw']);
+    expect(results.total).toBe(5);
+    const nothing = await rankResults(engine, planSearch('xyzw qwrt')!);
+    expect(nothing.total).toBe(0);
+    expect(nothing.missing).toEqual(['xyzw', 'qwrt']);
+    expect(await nothing.next(10)).toEqual([]);
+  });
+
+  it('does not take a word for every word it begins, except the last one typed', async () => {
+    const { engine } = engineOver(pages);
+    expect((await rankResults(engine, planSearch('chi bo')!)).total).toBe(1);
+    // "thi" is a whole word here: "thị" is held nowhere, "thi đua" is.
+    expect((await rankResults(engine, planSearch('thi dua')!)).total).toBe(3);
+    expect((await rankResults(engine, planSearch('sinh hoat chuy')!)).total).toBe(1);
+  });
+
+  it('puts the page with the number first when a number is all that was typed, however it is typed', async () => {
+    const { engine } = engineOver(pages);
+    for (const typed of ['25-TB/ĐUK', '25 tb duk', '25tbduk']) {
+      const results = await rankResults(engine, planSearch(typed)!);
+      expect(ids(await results.next(1)), typed).toEqual(['notice']);
+      expect(results.missing, typed).toEqual([]);
+      expect(results.total, typed).toBe(1);
+    }
+  });
+
+  it('counts within the filters chosen, and orders by date when asked', async () => {
+    const { engine } = engineOver(pages, (page) => page.date >= '2025');
+    const results = await rankResults(engine, planSearch('dang uy')!);
+    expect(results.total).toBe(3);
+    expect(ids(await results.next(10))).toEqual(['phrase-in-text', 'notice', 'scattered']);
+
+    const newest = await rankResults(engineOver(pages).engine, planSearch('dang uy')!, true);
+    expect(ids(await newest.next(10))).toEqual(['notice', 'scattered', 'phrase-in-text', 'title-words', 'title-phrase']);
+  });
+});
