@@ -123,7 +123,7 @@ const foldedWord = (word: string) => foldVietnamese(word).toLowerCase();
 export interface IndexTerms {
   /** The title's syllables, as words */
   titleWords: string[];
-  /** The text's other syllables, by how often they occur: [weight, terms][] */
+  /** The text's other syllables, by how often they occur: [weight, terms][], heaviest first */
   textWords: [number, string[]][];
   /** The title's syllables and adjacent pairs as title terms, and the document numbers */
   titleTerms: string[];
@@ -168,7 +168,7 @@ export function indexTerms(title: string, text: string, documentNumber = ''): In
   }
   return {
     titleWords: [...titleWords].map((word) => word + WORD_END),
-    textWords: [...textWords],
+    textWords: [...textWords].sort(([a], [b]) => b - a),
     titleTerms: [
       ...new Set([
         ...[...titleWords].map((word) => word + TITLE_END),

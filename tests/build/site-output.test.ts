@@ -382,21 +382,27 @@ describe('metadata and images of articles', () => {
   });
 });
 
-describe('JavaScript budget', () => {
-  const BUDGET = 20 * 1024;
-  const jsBytes = (pathname: string) => {
+describe('JavaScript and CSS budgets', () => {
+  const JS_BUDGET = 20 * 1024;
+  const CSS_BUDGET = 32 * 1024;
+  /** Bytes of JavaScript or CSS a page loads on its own: inline, and files it links (not counting what scripts import later). */
+  const assetBytes = (pathname: string, kind: 'js' | 'css') => {
     const d = doc(pathname);
     const seen = new Set<string>();
+    const add = (href: string) => seen.add(new URL(href, `${siteOrigin}${pathname}`).pathname);
     let bytes = 0;
-    for (const script of d.querySelectorAll('script')) {
-      const type = (script.getAttribute('type') ?? '').toLowerCase();
-      if (type === 'application/ld+json' || type === 'application/json' || type === 'importmap' || type === 'speculationrules') continue;
-      const src = script.getAttribute('src');
-      if (src) seen.add(new URL(src, `${siteOrigin}${pathname}`).pathname);
-      else bytes += Buffer.byteLength(script.rawText);
-    }
-    for (const link of d.querySelectorAll('link[rel~="modulepreload"], link[rel~="preload"][as="script"]')) {
-      seen.add(new URL(link.getAttribute('href')!, `${siteOrigin}${pathname}`).pathname);
+    if (kind === 'js') {
+      for (const script of d.querySelectorAll('script')) {
+        const type = (script.getAttribute('type') ?? '').toLowerCase();
+        if (type === 'application/ld+json' || type === 'application/json' || type === 'importmap' || type === 'speculationrules') continue;
+        const src = script.getAttribute('src');
+        if (src) add(src);
+        else bytes += Buffer.byteLength(script.rawText);
+      }
+      for (const link of d.querySelectorAll('link[rel~="modulepreload"], link[rel~="preload"][as="script"]')) add(link.getAttribute('href')!);
+    } else {
+      for (const style of d.querySelectorAll('style')) bytes += Buffer.byteLength(style.rawText);
+      for (const link of d.querySelectorAll('link[rel~="stylesheet"]')) add(link.getAttribute('href')!);
     }
     for (const path of seen) {
       const file = fileForPath(siteDir, path);
@@ -405,16 +411,23 @@ describe('JavaScript budget', () => {
     }
     return bytes;
   };
+  const pages = () => [
+    '/',
+    '/tim-kiem/',
+    ...articles.map((a) => articlePath(a.slug)),
+    ...content.categories.flatMap((c) => listingPages(siteDir, categoryPath(c.slug))),
+    ...listingPages(siteDir, '/thong-bao/'),
+  ];
 
-  test('the home page, every article, every category listing page and the notices list load at most 20 KiB of JavaScript', () => {
-    const paths = [
-      '/',
-      ...articles.map((a) => articlePath(a.slug)),
-      ...content.categories.flatMap((c) => listingPages(siteDir, categoryPath(c.slug))),
-      ...listingPages(siteDir, '/thong-bao/'),
-    ];
-    const over = paths.map((p) => ({ p, bytes: jsBytes(p) })).filter(({ bytes }) => bytes > BUDGET);
+  test('the home page, the search page, every article, every category listing page and the notices list load at most 20 KiB of JavaScript', () => {
+    const over = pages().map((p) => ({ p, bytes: assetBytes(p, 'js') })).filter(({ bytes }) => bytes > JS_BUDGET);
     expect(over).toEqual([]);
+  });
+
+  test('… and at most 32 KiB of CSS', () => {
+    const sizes = pages().map((p) => ({ p, bytes: assetBytes(p, 'css') }));
+    expect(sizes.every(({ bytes }) => bytes > 0)).toBe(true);
+    expect(sizes.filter(({ bytes }) => bytes > CSS_BUDGET)).toEqual([]);
   });
 });
 
