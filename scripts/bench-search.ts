@@ -101,9 +101,11 @@ function countBytes(context: BrowserContext) {
   let byKind: Record<string, number> = {};
   const pending = new Set<Promise<void>>();
   context.on('requestfinished', (request) => {
-    const done = request.sizes().then((sizes) => {
+    const done = Promise.all([request.sizes(), request.response().then((response) => response?.allHeaders())]).then(([sizes, headers]) => {
       const kind = requestKind(request.url());
-      byKind[kind] = (byKind[kind] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
+      // Chromium reports no body size for a Web Worker's own script: the length the server sent then counts.
+      const body = sizes.responseBodySize || Number(headers?.['content-length'] ?? 0);
+      byKind[kind] = (byKind[kind] ?? 0) + body + sizes.responseHeadersSize;
     });
     pending.add(done);
     void done.finally(() => pending.delete(done));

@@ -59,6 +59,8 @@ export async function rankResults<Hit extends { id: string }>(
   const inNumber = new Set(number.map((hit) => hit.id));
   const score = (id: string) => (inTitlePhrase.has(id) ? 8 : 0) + (inTitle.has(id) ? 4 : 0) + (inNumber.has(id) ? (plan.numberOnly ? 16 : 3) : 0);
   const unique = new Map<string, Hit>();
+  // Only pages whose title holds the words lead: Pagefind leaves out of a search any term it finds
+  // nowhere, so the title-pair search alone would also bring titles holding only some of the pairs.
   for (const hit of [...title, ...number]) if (!unique.has(hit.id)) unique.set(hit.id, hit);
   // A stable sort: pages that score alike keep Pagefind's order.
   const first = [...unique.values()].sort((a, b) => score(b.id) - score(a.id));

@@ -222,8 +222,9 @@ export function planSearch(input: string): SearchPlan | undefined {
   const numberOnly = LOOKS_LIKE_NUMBER.test(text);
   const plan: SearchPlan = {
     plain: queryOf(folded, WORD_END),
-    // Every title word whole, the last too: a title term begun is a word of the text begun. A title
-    // pair finds the last word as it is being typed.
+    // Every title word whole, the last too: a title term begun is a word of the text begun. A last word
+    // still being typed is then found in no title, and Pagefind leaves it out of this search; the title
+    // pair finds it as it is typed.
     title: folded.map((word) => word + TITLE_END).join(' '),
     keys: words.map(searchKey),
     words,

@@ -83,6 +83,16 @@ describe('rankResults', () => {
     expect(await results.next(10)).toEqual([]);
   });
 
+  it('puts a title holding the phrase first while its last word is still being typed', async () => {
+    const { engine } = engineOver(pages);
+    const results = await rankResults(engine, planSearch('hoi ngh')!);
+    expect(ids(await results.next(1))).toEqual(['phrase-in-text']);
+    expect(results.total).toBe(1);
+    // A last word begun is no title word yet: titles are matched on the words before it.
+    const typing = await rankResults(engine, planSearch('khoi thi d')!);
+    expect(ids(await typing.next(10))).toEqual(['title-words', 'title-phrase', 'scattered']);
+  });
+
   it('gives each result once when "more" is asked for twice at the same time', async () => {
     const { engine } = engineOver(pages);
     const results = await rankResults(engine, planSearch('dang uy khoi')!);
