@@ -24,8 +24,8 @@ export const WORD_END = 'q';
 
 /**
  * Ends a title syllable ("dảngz") and each syllable of a title pair ("dảngzủyz"). Title terms sort
- * beside the word they come from, so the index chunk a query loads for a word also holds its title
- * terms: finding pages by their title costs no extra download.
+ * beside the word they come from, so the index chunk a query loads for a word mostly holds its title
+ * terms too (a word as common as "đảng" fills a chunk alone; its title terms then take the next one).
  */
 export const TITLE_END = 'z';
 
