@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchDocumentFromPage, searchRecordHtml } from '../lib/search-records.ts';
+import { searchDocumentFromPage, searchRecordHtml, type SearchDocument } from '../lib/search-records.ts';
 import { SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
+
+/** How Pagefind 1.x begins each decompressed index file. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -13,33 +17,64 @@ const urlOf = (file: string) => `/${file.replace(/\\/g, '/').replace(/index\.htm
 
 /**
  * Indexes every built page of `outDir` that has a `data-pagefind-body` (src/lib/search-records.ts) into
- * `outDir/pagefind/`, and writes each page's text beside it for excerpts. Throws on any indexing error.
+ * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). Throws on any
+ * indexing error.
  */
 export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
-  let pages = 0;
+  const documents = new Map<string, SearchDocument>();
   for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html') || file.startsWith('admin') || file.startsWith('pagefind')) continue;
     const doc = searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
     if (!doc) continue;
     const added = await index.addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) });
     problems.push(...added.errors.map((e) => `${file}: ${e}`));
-    const textFile = join(outDir, searchTextPath(doc.url));
-    mkdirSync(dirname(textFile), { recursive: true });
-    writeFileSync(textFile, JSON.stringify({ text: doc.text } satisfies SearchText));
-    pages++;
+    documents.set(doc.url, doc);
   }
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   problems.push(...written.errors);
   await pagefind.close();
+  problems.push(...writeSearchTexts(outDir, documents));
   // The site has its own search page: Pagefind's ready-made interfaces would only be dead weight.
   for (const file of readdirSync(join(outDir, 'pagefind'))) {
     if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, 'pagefind', file));
   }
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
-  return { pages };
+  return { pages: documents.size };
+}
+
+/**
+ * Writes what the search page shows of each result under the id Pagefind gave the page, which is the
+ * name of its fragment file; the fragment (gzip: "pagefind_dcd" then JSON) says the page's address.
+ * Returns what went wrong: a fragment that cannot be read, or a page left without its file.
+ */
+function writeSearchTexts(outDir: string, documents: Map<string, SearchDocument>): string[] {
+  const fragments = join(outDir, 'pagefind', 'fragment');
+  const folder = join(outDir, SEARCH_TEXT_DIR);
+  mkdirSync(folder, { recursive: true });
+  const problems: string[] = [];
+  const written = new Set<string>();
+  for (const name of readdirSync(fragments)) {
+    const id = name.replace(/\.pf_fragment$/, '');
+    let url: unknown;
+    try {
+      const bytes = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
+      url = bytes.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(bytes.slice(FRAGMENT_SIGNATURE.length)).url : undefined;
+    } catch {
+      url = undefined;
+    }
+    const doc = typeof url === 'string' ? documents.get(url) : undefined;
+    if (!doc) {
+      problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
+      continue;
+    }
+    writeFileSync(join(outDir, searchTextPath(id)), JSON.stringify(doc satisfies SearchText));
+    written.add(doc.url);
+  }
+  for (const url of documents.keys()) if (!written.has(url)) problems.push(`${url}: no search fragment`);
+  return problems;
 }
 
 /**

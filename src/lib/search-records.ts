@@ -1,26 +1,13 @@
 /**
  * What the search index is given for each page: its terms, folded for Vietnamese matching and each
  * given once (see indexTerms in search-text.ts), with the real title, date and labels as metadata and
- * filters for display; and, beside the index, the page's text as readers see it, for excerpts.
+ * filters; beside the index, src/integrations/search-index.ts writes what the search page shows.
  */
 import { parse } from 'node-html-parser';
-import { indexTerms, SEARCH_FILTERS } from './search-text.ts';
+import { indexTerms, SEARCH_FILTERS, type SearchText } from './search-text.ts';
 
-export interface SearchDocument {
-  url: string;
-  title: string;
-  /** Everything else a reader sees on the page's searchable part, as plain text */
-  text: string;
-  /** "Bài viết", "Thông báo" or "Trang" */
-  type: string;
-  /** ISO 8601 with +07:00 */
-  date?: string;
-  category?: string;
-  /** Document number (số, ký hiệu) */
-  number?: string;
-  /** Notice kind label, e.g. "Giấy mời" */
-  kind?: string;
-}
+/** What a page holds for search: the same as what the search page shows of it. */
+export type SearchDocument = SearchText;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

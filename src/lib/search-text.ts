@@ -39,17 +39,30 @@ export const TEXT_PAIR = 'zq';
 /** Filter names in the index, which are also the search page's URL parameters. */
 export const SEARCH_FILTERS = { type: 'loai', category: 'chuyen-muc', year: 'nam', kind: 'van-ban' } as const;
 
-/** The folder of the site where the search page finds each page's text for its excerpt. */
+/** The folder of the site where the search page finds what it shows of each result. */
 export const SEARCH_TEXT_DIR = 'tim-kiem/noi-dung';
 
-/** `/bai-viet/abc/` → `/tim-kiem/noi-dung/bai-viet/abc.json` */
-export function searchTextPath(url: string): string {
-  return `/${SEARCH_TEXT_DIR}/${url.replace(/^\/+|\/+$/g, '') || 'trang-chu'}.json`;
+/**
+ * Where the search page finds what it shows of a result, by the id Pagefind gives the page: the page
+ * itself is then not fetched from Pagefind (its fragment holds the index terms, not readable text).
+ */
+export function searchTextPath(id: string): string {
+  if (!/^[\w-]+$/.test(id)) throw new Error(`Not a search result id: ${id}`);
+  return `/${SEARCH_TEXT_DIR}/${id}.json`;
 }
 
-/** The file at searchTextPath: the text the index's terms came from, in the page's own letters. */
+/** The file at searchTextPath: a page's address, labels and text as readers see them. */
 export interface SearchText {
+  url: string;
+  title: string;
   text: string;
+  /** "Bài viết", "Thông báo" or "Trang" */
+  type: string;
+  /** ISO 8601 with +07:00 */
+  date?: string;
+  category?: string;
+  number?: string;
+  kind?: string;
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;

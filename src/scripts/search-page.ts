@@ -70,40 +70,43 @@ function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchE
   };
 }
 
-/** A page's text, for its excerpt; none when it cannot be had (the result is still shown). */
-async function pageText(url: string): Promise<string> {
+/**
+ * What a result shows, written by the build under the page's Pagefind id; Pagefind's own fragment (the
+ * address and labels, without text for an excerpt) if that file cannot be had.
+ */
+async function shown(result: PagefindResult): Promise<SearchText> {
   try {
-    const response = await fetch(searchTextPath(url));
-    return response.ok ? ((await response.json()) as SearchText).text : '';
+    const response = await fetch(searchTextPath(result.id));
+    if (response.ok) return (await response.json()) as SearchText;
   } catch {
-    return '';
+    // fall back below
   }
+  const { url, meta } = await result.data();
+  return { url, title: meta.title ?? url, type: meta.type ?? '', date: meta.date, category: meta.category, number: meta.number, kind: meta.kind, text: '' };
 }
 
 async function resultItem(result: PagefindResult, plan: SearchPlan): Promise<HTMLLIElement> {
-  const data = await result.data();
-  const text = await pageText(data.url);
-  const { meta } = data;
+  const page = await shown(result);
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = data.url;
-  link.textContent = meta.title;
+  link.href = page.url;
+  link.textContent = page.title;
   heading.append(link);
 
   const info = document.createElement('p');
   info.className = 'meta';
   const badge = document.createElement('span');
   badge.className = 'badge';
-  badge.textContent = meta.kind ?? meta.type;
+  badge.textContent = page.kind ?? page.type;
   info.append(badge, ' ');
-  const date = meta.date ? new Date(meta.date) : undefined;
-  const details = [date && !Number.isNaN(date.getTime()) ? formatDate(date) : '', meta.number ? `${t.number} ${meta.number}` : meta.category ?? ''];
+  const date = page.date ? new Date(page.date) : undefined;
+  const details = [date && !Number.isNaN(date.getTime()) ? formatDate(date) : '', page.number ? `${t.number} ${page.number}` : page.category ?? ''];
   info.append(details.filter(Boolean).join(' · '));
 
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  for (const part of buildExcerpt(text, plan)) {
+  for (const part of buildExcerpt(page.text, plan)) {
     if (part.mark) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;

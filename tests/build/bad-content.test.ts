@@ -97,8 +97,12 @@ describe('bad content', () => {
     });
     expect(leaks).toEqual([]);
     expect(readFileSync(join(goodDist, 'bai-viet/bai-mau/index.html'), 'utf8')).toContain('Bài mẫu về hội nghị');
-    // The text the search page cuts excerpts from, in the page's own letters
-    expect(JSON.parse(readFileSync(join(goodDist, 'tim-kiem/noi-dung/bai-viet/bai-mau.json'), 'utf8')).text).toContain('Các đại biểu thống nhất kế hoạch năm.');
+    // What the search page shows of a result, its text in the page's own letters, under its Pagefind id
+    const shown = allFiles(join(goodDist, 'tim-kiem/noi-dung')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    expect(shown).toHaveLength(allFiles(join(goodDist, 'pagefind/fragment')).length);
+    const sample = shown.find((page) => page.url === '/bai-viet/bai-mau/');
+    expect(sample).toMatchObject({ title: 'Bài mẫu về hội nghị', type: 'Bài viết' });
+    expect(sample.text).toContain('Các đại biểu thống nhất kế hoạch năm.');
   });
 
   describe.each(cases)('$name', (c) => {

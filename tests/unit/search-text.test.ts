@@ -155,9 +155,9 @@ describe('indexTerms', () => {
 });
 
 describe('searchTextPath', () => {
-  it('puts each page\'s text under one folder, by its address', () => {
-    expect(searchTextPath('/bai-viet/hoc-tap/')).toBe('/tim-kiem/noi-dung/bai-viet/hoc-tap.json');
-    expect(searchTextPath('/gioi-thieu/')).toBe('/tim-kiem/noi-dung/gioi-thieu.json');
+  it('finds what a result shows by its id, and takes nothing else for an id', () => {
+    expect(searchTextPath('vi_9fde562')).toBe('/tim-kiem/noi-dung/vi_9fde562.json');
+    expect(() => searchTextPath('../admin/x')).toThrow();
   });
 });
 
