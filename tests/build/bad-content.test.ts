@@ -101,7 +101,7 @@ describe('bad content', () => {
     const shown = allFiles(join(goodDist, 'tim-kiem/noi-dung')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
     expect(shown).toHaveLength(allFiles(join(goodDist, 'pagefind/fragment')).length);
     const sample = shown.find((page) => page.url === '/bai-viet/bai-mau/');
-    expect(sample).toMatchObject({ title: 'Bài mẫu về hội nghị', type: 'Bài viết' });
+    expect(sample).toMatchObject({ title: 'Bài mẫu về hội nghị học tập chuyên đề', type: 'Bài viết' });
     expect(sample.text).toContain('Các đại biểu thống nhất kế hoạch năm.');
   });
 
