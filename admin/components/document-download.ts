@@ -1,4 +1,4 @@
-/** "Tài liệu tải về": <DocumentDownload file="…" title="…" /> for a document beside the entry (src/components/mdx/DocumentDownload.astro). */
+/** "Tài liệu tải về": <DocumentDownload file="…" title="…" /> for a document beside the entry (src/lib/body-components.ts). */
 import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, parseAttributes } from './jsx';
 import type { SiteEditorComponent } from './types';

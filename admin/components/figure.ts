@@ -1,5 +1,5 @@
-/** "Ảnh có chú thích": <Figure caption="…"> around a Markdown image beside the entry (src/components/mdx/Figure.astro). */
-import { blockPattern, escapeHtml, jsxBlock, markdownText, parseAttributes, plainText } from './jsx';
+/** "Ảnh có chú thích": <Figure caption="…"> around a Markdown image beside the entry (src/lib/body-components.ts). */
+import { blockPattern, escapeHtml, jsxBlock, markdownText, parseAttributes, plainText, sitePreview } from './jsx';
 import type { SiteEditorComponent } from './types';
 
 const IMAGE = /^!\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)$/;
@@ -26,6 +26,6 @@ export const figure: SiteEditorComponent<{ image: string; alt: string; caption: 
   toPreview({ image = '', alt, caption }, getAsset, fields) {
     const field = (fields as { find?: (f: (x: { get(k: string): unknown }) => boolean) => unknown } | undefined)?.find?.((f) => f.get('widget') === 'image');
     const src = image ? String(getAsset(image, field) ?? '') : '';
-    return `<figure class="mdx-figure"><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+    return sitePreview('Figure', { caption }, `<p><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"></p>`);
   },
 };

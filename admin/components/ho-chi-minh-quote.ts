@@ -1,6 +1,5 @@
-/** "Trích dẫn lời Bác": <HoChiMinhQuote source="…"> around the quoted text (src/components/mdx/HoChiMinhQuote.astro). */
-import { viMdx } from '../../src/i18n/vi-mdx';
-import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
+/** "Trích dẫn lời Bác": <HoChiMinhQuote source="…"> around the quoted text (src/lib/body-components.ts). */
+import { blockPattern, jsxBlock, markdownText, paragraphs, parseAttributes, plainText, sitePreview } from './jsx';
 import type { SiteEditorComponent } from './types';
 
 export const hoChiMinhQuote: SiteEditorComponent<{ text: string; source: string }> = {
@@ -13,7 +12,6 @@ export const hoChiMinhQuote: SiteEditorComponent<{ text: string; source: string 
   pattern: blockPattern('HoChiMinhQuote', { children: true }),
   fromBlock: (match) => ({ source: parseAttributes(match[1]).source ?? '', text: plainText(match[2]) }),
   toBlock: ({ text = '', source }) => jsxBlock('HoChiMinhQuote', { source }, markdownText(text)),
-  toPreview: ({ text = '', source }) =>
-    `<figure class="mdx-quote"><blockquote>${paragraphs(text)}</blockquote><figcaption>— ${viMdx.hoChiMinh}${source ? `, <cite>${escapeHtml(source)}</cite>` : ''}</figcaption></figure>`,
+  toPreview: ({ text = '', source }) => sitePreview('HoChiMinhQuote', { source }, paragraphs(text)),
 };
 

@@ -1,6 +1,6 @@
 /**
  * The editor components offered in the body editor: one per content component of the site
- * (src/components/mdx/, allow-listed in src/lib/mdx-policy.ts). Their ids are the ones listed under
+ * (src/lib/body-components.ts, allow-listed in src/lib/mdx-policy.ts). Their ids are the ones listed under
  * `editor_components` in admin/config.yml.
  */
 import { documentDownload } from './document-download';

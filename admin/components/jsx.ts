@@ -6,6 +6,9 @@
  * field comes back unchanged, and nothing typed can turn into an MDX expression (`{…}`), a tag or
  * Markdown syntax. Attribute values are plain strings (the content policy refuses expressions).
  */
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { bodyComponents } from '../../src/lib/body-components';
 import { MDX_TEXT_ESCAPES } from '../mdx-safe';
 
 /** `name="value"` pairs as written by `jsxAttributes` (double-quoted; single quotes accepted when reading). */
@@ -97,6 +100,15 @@ export function jsxBlock(name: string, attributes: Record<string, string | undef
 /** Text for HTML previews: the CMS shows what an editor typed, never runs it. */
 export function escapeHtml(text: string | undefined): string {
   return (text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * A component as the site renders it (src/lib/body-components.ts), around content given as preview HTML,
+ * so that the preview cannot drift from the page.
+ */
+export function sitePreview(name: string, props: Record<string, string | undefined>, contentHtml = ''): string {
+  const content = contentHtml ? [{ type: 'raw', value: contentHtml } as unknown as ElementContent] : [];
+  return toHtml(bodyComponents[name](props, content), { allowDangerousHtml: true });
 }
 
 /** Plain text as HTML paragraphs (blank lines between them), for previews. */

@@ -1,6 +1,6 @@
-/** "Ghi chú nổi bật": <Note title="…"> around the text (src/components/mdx/Note.astro). */
+/** "Ghi chú nổi bật": <Note title="…"> around the text (src/lib/body-components.ts). */
 import { viMdx } from '../../src/i18n/vi-mdx';
-import { blockPattern, escapeHtml, jsxBlock, markdownText, paragraphs, parseAttributes, plainText } from './jsx';
+import { blockPattern, jsxBlock, markdownText, paragraphs, parseAttributes, plainText, sitePreview } from './jsx';
 import type { SiteEditorComponent } from './types';
 
 export const note: SiteEditorComponent<{ title: string; text: string }> = {
@@ -13,5 +13,5 @@ export const note: SiteEditorComponent<{ title: string; text: string }> = {
   pattern: blockPattern('Note', { children: true }),
   fromBlock: (match) => ({ title: parseAttributes(match[1]).title ?? '', text: plainText(match[2]) }),
   toBlock: ({ title, text = '' }) => jsxBlock('Note', { title }, markdownText(text)),
-  toPreview: ({ title, text = '' }) => `<div class="mdx-note" role="note"><p class="mdx-note-title">${escapeHtml(title || viMdx.noteTitle)}</p>${paragraphs(text)}</div>`,
+  toPreview: ({ title, text = '' }) => sitePreview('Note', { title }, paragraphs(text)),
 };

@@ -1,4 +1,4 @@
-/** "Video YouTube": <YouTube id="…" title="…" />, shown only when a reader asks for it (src/components/mdx/YouTube.astro). */
+/** "Video YouTube": <YouTube id="…" title="…" />, shown only when a reader asks for it (src/lib/body-components.ts). */
 import { isYouTubeId } from '../../src/lib/mdx-policy';
 import { viMdx } from '../../src/i18n/vi-mdx';
 import { blockPattern, escapeHtml, jsxBlock, parseAttributes } from './jsx';

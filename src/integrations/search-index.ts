@@ -25,14 +25,16 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
   const documents = new Map<string, SearchDocument>();
+  // Pages are handed over without waiting for each: Pagefind indexes one while the next is read.
+  const additions: Promise<void>[] = [];
   for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html') || file.startsWith('admin') || file.startsWith('pagefind')) continue;
     const doc = searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
     if (!doc) continue;
-    const added = await index.addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) });
-    problems.push(...added.errors.map((e) => `${file}: ${e}`));
+    additions.push(index.addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) }).then((added) => void problems.push(...added.errors.map((e) => `${file}: ${e}`))));
     documents.set(doc.url, doc);
   }
+  await Promise.all(additions);
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   problems.push(...written.errors);
   await pagefind.close();

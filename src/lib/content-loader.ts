@@ -1,24 +1,52 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { renderBody, rendererFingerprint } from './body-html.ts';
 import { parseFrontmatter, toNfc } from './frontmatter.ts';
 import { slugFromEntryPath } from './slugs.ts';
 
 /**
- * Astro's glob loader for MDX entries, with two rules of this site's contract:
- * the id is the file name (or folder name for `index.mdx`) at any depth, and the front matter is
- * read by `parseFrontmatter`, so dates without an offset mean Asia/Ho_Chi_Minh and text is NFC.
+ * Astro's glob loader for MDX entries, with the rules of this site's contract:
+ * - the id is the file name (or folder name for `index.mdx`) at any depth;
+ * - the front matter is read by `parseFrontmatter`, so dates without an offset mean Asia/Ho_Chi_Minh
+ *   and text is NFC;
+ * - the body is rendered to HTML here, once per changed file (`renderBody`), where the glob loader
+ *   would leave it to Astro's MDX integration to compile into a module per entry. The content store
+ *   keeps the HTML between builds; it is thrown away when the rendering code changes.
  */
 export function mdxEntries(base: string): Loader {
   const inner = glob({ base, pattern: '**/*.mdx', generateId: ({ entry }) => slugFromEntryPath(entry) });
   return {
     name: 'mdx-entries',
-    load: (context) =>
-      inner.load({
+    load: (context) => {
+      const renderer = rendererFingerprint();
+      if (context.meta.get('renderer') !== renderer) {
+        context.store.clear();
+        context.meta.set('renderer', renderer);
+      }
+      return inner.load({
         ...context,
+        store: renderingStore(context.store),
         parseData: async (props) =>
           context.parseData({ ...props, data: parseFrontmatter(await readFile(props.filePath!, 'utf8')) as typeof props.data }),
-      }),
+      });
+    },
+  };
+}
+
+/** The store, with entries the glob loader would defer to the MDX integration rendered instead. */
+function renderingStore(store: LoaderContext['store']): LoaderContext['store'] {
+  return {
+    ...store,
+    set: ({ deferredRender, ...entry }) => {
+      if (!deferredRender) return store.set(entry);
+      const { html, headings, localImagePaths } = renderBody(entry.body ?? '');
+      return store.set({
+        ...entry,
+        rendered: { html, metadata: { headings, localImagePaths, imagePaths: localImagePaths } },
+        assetImports: localImagePaths,
+      });
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { isSafeUrl } from './safe-url.ts';
 import { ATTACHMENT_EXTENSIONS } from './schemas.ts';
 
 /**
- * The site's components that content may use (src/components/mdx/, offered to editors by the CMS as
+ * The site's components that content may use (src/lib/body-components.ts, offered to editors by the CMS as
  * editor components in admin/components/), with the props each accepts. Props are plain strings.
  */
 export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
@@ -17,6 +17,12 @@ export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
   DocumentDownload: ['file', 'title'],
   YouTube: ['id', 'title'],
 };
+
+/**
+ * How bodies are parsed, when rendered (src/lib/body-html.ts) and when checked (so that heading ids agree): GFM, and
+ * typographic quotes, dashes and ellipses as Astro's Markdown gives them.
+ */
+export const BODY_FEATURES = { smartPunctuation: true } as const;
 
 /** A YouTube video id: 11 letters, digits, `-` or `_` (it becomes part of the player's URL). */
 export function isYouTubeId(id: string): boolean {

@@ -16,7 +16,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&am
  * the title, `data-search-*` attributes as labels, and its text without `data-pagefind-ignore` parts.
  */
 export function searchDocumentFromPage(html: string, url: string): SearchDocument | undefined {
-  const body = parse(html).querySelector('[data-pagefind-body]');
+  // Only what follows the body's opening tag is parsed: the header and menu before it are half a page.
+  const marker = html.indexOf('data-pagefind-body');
+  if (marker < 0) return undefined;
+  const body = parse(html.slice(html.lastIndexOf('<', marker))).querySelector('[data-pagefind-body]');
   if (!body) return undefined;
   for (const ignored of body.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
   const heading = body.querySelector('h1');

@@ -124,8 +124,23 @@ export function documentNumberKeys(text: string): string[] {
   return [...new Set((text.normalize('NFC').match(DOCUMENT_NUMBER_IN_TEXT) ?? []).map(documentNumberKey))];
 }
 
+/**
+ * A syllable's form, computed once per distinct syllable: indexing folds every word of every page, and
+ * a language's syllables are few (Vietnamese has under 10,000) while its pages' words are millions.
+ */
+function memoised(form: (word: string) => string): (word: string) => string {
+  const forms = new Map<string, string>();
+  return (word) => {
+    let result = forms.get(word);
+    if (result === undefined) forms.set(word, (result = form(word)));
+    return result;
+  };
+}
+
 /** The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). */
-const foldedWord = (word: string) => foldVietnamese(word).toLowerCase();
+const foldedWord = memoised((word) => foldVietnamese(word).toLowerCase());
+/** A syllable's search key ("dảng" → "dang"). */
+const wordKey = memoised(searchKey);
 
 /**
  * The terms the index holds for a page. Each term appears once, whatever its count: Pagefind returns
@@ -153,7 +168,7 @@ const WEIGHT_BY_COUNT: [minCount: number, weight: number][] = [
 ];
 
 const titlePair = (first: string, second: string) => first + TITLE_END + second;
-const textPair = (first: string, second: string) => TEXT_PAIR + searchKey(first) + searchKey(second);
+const textPair = (first: string, second: string) => TEXT_PAIR + wordKey(first) + wordKey(second);
 
 /**
  * Each pair of adjacent syllables within a sentence, folded: a page where the query's words stand

@@ -11,7 +11,7 @@ import { z } from 'astro/zod';
 import { isPublished } from './corpus.ts';
 import { entryPathProblems } from './entry-paths.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { inspectMdx, type MdxInspection } from './mdx-policy.ts';
+import { BODY_FEATURES, inspectMdx, type MdxInspection } from './mdx-policy.ts';
 import { articleSchema, categorySchema, noticeSchema, pageSchema, settingsSchema } from './schemas.ts';
 import { slugFromEntryPath } from './slugs.ts';
 import { textProblems } from './text-hygiene.ts';
@@ -180,7 +180,7 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
     // positions stay those of the file.
     const body = source.slice(0, block[0].length).replace(/[^\n]/g, '') + source.slice(block[0].length);
     try {
-      entry.inspection = inspectMdx(mdxToMdast(body) as Parameters<typeof inspectMdx>[0]);
+      entry.inspection = inspectMdx(mdxToMdast(body, { features: BODY_FEATURES }) as Parameters<typeof inspectMdx>[0]);
       for (const p of entry.inspection.problems) report(file, p.line, p.column, p.message);
     } catch (error) {
       const { line, column, text } = parseErrorPosition((error as Error).message);

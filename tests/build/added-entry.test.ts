@@ -85,6 +85,31 @@ describe('entries added in the documented shape', () => {
   const newTitle = `Bài kiểm tra tự động mới nhất có ảnh bìa ${MARK}`;
   const newDate = new Date(Math.floor((now.getTime() - 3 * 3600_000) / 60_000) * 60_000);
   const coverAlt = `Ảnh bìa kiểm tra tự động ${MARK}`;
+  // Its body uses every content component, an image beside it and a document to download.
+  const bodyImageAlt = `Ảnh trong bài kiểm tra ${MARK}`;
+  const bodyDocument = Buffer.from(`%PDF-1.4\n% tai lieu ${MARK}\n%%EOF\n`);
+  const newBody = `Mở đầu "bài" kiểm tra -- có thành phần...
+
+## Ảnh và trích dẫn ${MARK}
+
+<Figure caption="Chú thích ảnh trong bài ${MARK}">
+![${bodyImageAlt}](anh-trong-bai.jpg)
+</Figure>
+
+<HoChiMinhQuote source="Nguồn trích dẫn ${MARK}">
+Lời Bác kiểm tra ${MARK}.
+</HoChiMinhQuote>
+
+## Ghi chú và tài liệu ${MARK}
+
+<Note title="Lưu ý kiểm tra ${MARK}">
+Nội dung **ghi chú** H<sub>2</sub>O.
+</Note>
+
+<DocumentDownload file="tai-lieu-${MARK}.pdf" title="Tài liệu kiểm tra ${MARK}" />
+
+<YouTube id="dQw4w9WgXcQ" title="Video kiểm tra ${MARK}" />
+`;
 
   // N: an invitation in the folder form, with an attachment beside it.
   const noticeSlug = `giay-moi-kiem-tra-${MARK}`;
@@ -141,8 +166,14 @@ cover:
   src: anh-bia.jpg
   alt: ${coverAlt}
   caption: Chú thích ảnh kiểm tra
-`),
+`, newBody),
     );
+    write(
+      corpus,
+      `articles/${vietnamParts(newDate).year}/${newSlug}/anh-trong-bai.jpg`,
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 20, g: 60, b: 140 } } }).jpeg().toBuffer(),
+    );
+    write(corpus, `articles/${vietnamParts(newDate).year}/${newSlug}/tai-lieu-${MARK}.pdf`, bodyDocument);
     write(
       corpus,
       `articles/${vietnamParts(newDate).year}/${newSlug}/anh-bia.jpg`,
@@ -252,6 +283,40 @@ attachments:
     expect(Number(img!.getAttribute('height'))).toBeGreaterThan(0);
     const types = img!.closest('picture')!.querySelectorAll('source').map((s) => s.getAttribute('type'));
     expect(types).toEqual(expect.arrayContaining(['image/avif', 'image/webp']));
+  });
+
+  test("the body's components render with their content, headings get ids, and the quotes are typographic", () => {
+    const body = doc(`/bai-viet/${newSlug}/`).querySelector('main .prose')!;
+    expect(squash(body.querySelector('p')!.text)).toBe('Mở đầu “bài” kiểm tra – có thành phần…');
+    expect(body.querySelectorAll('h2').map((h) => h.id)).toEqual([`ảnh-và-trích-dẫn-${MARK}`, `ghi-chú-và-tài-liệu-${MARK}`]);
+    expect(squash(body.querySelector('figure.mdx-figure figcaption')!.text)).toBe(`Chú thích ảnh trong bài ${MARK}`);
+    const quote = body.querySelector('figure.mdx-quote')!;
+    expect(squash(quote.querySelector('blockquote')!.text)).toBe(`Lời Bác kiểm tra ${MARK}.`);
+    expect(squash(quote.querySelector('figcaption')!.text)).toBe(`— Chủ tịch Hồ Chí Minh, Nguồn trích dẫn ${MARK}`);
+    const note = body.querySelector('.mdx-note[role="note"]')!;
+    expect(squash(note.querySelector('.mdx-note-title')!.text)).toBe(`Lưu ý kiểm tra ${MARK}`);
+    expect(note.querySelector('strong')!.text).toBe('ghi chú');
+    expect(note.querySelector('sub')!.text).toBe('2');
+    const video = body.querySelector('figure.mdx-video')!;
+    expect(video.querySelector('iframe')!.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(video.querySelector('details')!.hasAttribute('open')).toBe(false);
+  });
+
+  test('an image in the body is optimised, with its size and alt text', () => {
+    const img = doc(`/bai-viet/${newSlug}/`).querySelector('main .prose figure.mdx-figure img')!;
+    expect(img.getAttribute('alt')).toBe(bodyImageAlt);
+    expect(img.getAttribute('src')).toMatch(/^\/_astro\/anh-trong-bai\.[\w-]+\.webp$/);
+    expect(Number(img.getAttribute('width'))).toBe(900);
+    expect(Number(img.getAttribute('height'))).toBe(600);
+    expect(fileForPath(site(), img.getAttribute('src')!)).toBeDefined();
+  });
+
+  test('a document offered in the body downloads from beside the page', () => {
+    const link = doc(`/bai-viet/${newSlug}/`).querySelector('main .prose .mdx-download a')!;
+    expect(squash(link.text)).toBe(`Tài liệu kiểm tra ${MARK} (PDF)`);
+    const served = fileForPath(site(), new URL(link.getAttribute('href')!, `${origin}/bai-viet/${newSlug}/`).pathname);
+    expect(served).toBeDefined();
+    expect(readFileSync(served!).equals(bodyDocument)).toBe(true);
   });
 
   test('the invitation is listed on /thong-bao/ and /thong-bao/loai/giay-moi/ and shows its number, date, time, place and attachment', () => {

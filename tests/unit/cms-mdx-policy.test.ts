@@ -1,5 +1,5 @@
 /**
- * The content policy with the site's components (src/components/mdx/): exactly these, with exactly
+ * The content policy with the site's components (src/lib/body-components.ts): exactly these, with exactly
  * their props, and everything else still refused.
  */
 import { mdxToMdast } from 'satteri';

@@ -1,5 +1,5 @@
 import { mdxToMdast } from 'satteri';
-import { inspectMdx } from '../../lib/mdx-policy';
+import { BODY_FEATURES, inspectMdx } from '../../lib/mdx-policy';
 
 /**
  * The documents a body offers for download (`<DocumentDownload file="…">`), once each. A body the
@@ -9,7 +9,7 @@ import { inspectMdx } from '../../lib/mdx-policy';
 export function documentFiles(body: string | undefined): string[] {
   if (!body?.includes('<DocumentDownload')) return [];
   try {
-    return [...new Set(inspectMdx(mdxToMdast(body) as Parameters<typeof inspectMdx>[0]).files.map((f) => f.url))];
+    return [...new Set(inspectMdx(mdxToMdast(body, { features: BODY_FEATURES }) as Parameters<typeof inspectMdx>[0]).files.map((f) => f.url))];
   } catch {
     return [];
   }
