@@ -3,16 +3,19 @@
  * deterministic synthetic corpus (src/lib/corpus-generator.ts) to a temporary folder, runs this site's
  * full production build of it (validation, pages, images, sitemap, search index) and the bare reference
  * site's build (scripts/bench/bare-site, then Pagefind), and records wall time, the peak memory of the
- * whole process tree, the output size and what an article page weighs. Writes the results into
- * docs/performance.md. A benchmark, not a test: builds run one after another, never two at once.
+ * whole process tree, the output size and what an article page weighs. Then it edits one article and
+ * measures the republish: a build that keeps the first one's output and cache folders, compared file
+ * by file with a clean build of the edited corpus. Writes the results into docs/performance.md.
+ * A benchmark, not a test: builds run one after another, never two at once.
  */
-import { rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BARE_PHASES, formatBytes, formatDuration, markdownTable, ratio, SITE_PHASES, type Phase } from '../src/lib/benchmark.ts';
 import { astroBin, benchDir, filesBelow, machine, measuredBuild, otherWorkNote, outputSize, pageWeight, prepareCorpus, projectRoot, updatePerformanceDoc, type Build, type OutputSize, type PageWeight } from './bench/measure.ts';
 
 const MEMORY_TARGET = 4e9;
+const REPUBLISH_TARGET_MS = 30_000;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,6 +31,39 @@ interface Result {
   folder: string;
   site: Build & { output?: OutputSize; article?: PageWeight; home?: PageWeight };
   bare: Build & { pagefind: Build; output?: OutputSize; article?: PageWeight };
+  republish?: Republish;
+}
+
+interface Republish {
+  /** The edited file, relative to the content folder */
+  edited: string;
+  build: Build;
+  clean: Build;
+  /** Files that differ between the republished output and the clean build's, or exist in one only */
+  differences: string[];
+}
+
+/** Files of two folders that differ in content, or exist in one of them only. */
+function differingFiles(a: string, b: string): string[] {
+  const inA = new Set(filesBelow(a));
+  const inB = new Set(filesBelow(b));
+  const differences = [...inB].filter((f) => !inA.has(f));
+  for (const file of inA) if (!inB.has(file) || !readFileSync(join(a, file)).equals(readFileSync(join(b, file)))) differences.push(file);
+  return differences.sort();
+}
+
+/**
+ * Edits one article (the first in path order gets a paragraph more) and rebuilds into the same output
+ * and cache folders, as a CI job that keeps them would; then builds the edited corpus from scratch and
+ * compares the two outputs.
+ */
+async function republish(folder: string, content: string, files: { path: string }[], siteOut: string): Promise<Republish> {
+  const edited = files.map((f) => f.path).filter((p) => p.startsWith('articles/') && p.endsWith('.mdx')).sort()[0];
+  appendFileSync(join(content, edited), '\nĐoạn văn thêm vào khi sửa bài, để đo thời gian đăng lại.\n');
+  const build = await measuredBuild('republish (one article edited)', [astroBin, 'build'], { CONTENT_DIR: content, OUT_DIR: siteOut, CACHE_DIR: join(folder, 'site-cache') }, join(folder, 'republish.log'), SITE_PHASES);
+  const cleanOut = join(folder, 'site-clean');
+  const clean = await measuredBuild('clean build of the edited corpus', [astroBin, 'build'], { CONTENT_DIR: content, OUT_DIR: cleanOut, CACHE_DIR: join(folder, 'clean-cache') }, join(folder, 'clean.log'), SITE_PHASES);
+  return { edited, build, clean, differences: build.ok && clean.ok ? differingFiles(siteOut, cleanOut) : [] };
 }
 
 async function benchmark(articles: number): Promise<Result> {
@@ -50,8 +86,9 @@ async function benchmark(articles: number): Promise<Result> {
     bare.output = outputSize(bareOut);
     bare.article = pageWeight(bareOut, filesBelow(bareOut).filter((f) => f.startsWith('bai-viet/') && f.endsWith('.html')));
   }
+  const republished = site.ok ? await republish(folder, content, files, siteOut) : undefined;
   if (!values.keep) rmSync(folder, { recursive: true, force: true });
-  return { articles, notices, corpusFiles: files.length, folder, site, bare };
+  return { articles, notices, corpusFiles: files.length, folder, site, bare, republish: republished };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -64,6 +101,16 @@ function phaseTable(phases: Phase[], total: number): string {
     ['phase', 'time', 'share', 'peak memory in phase'],
     phases.map((p) => [p.name, formatDuration(p.ms), `${Math.round((p.ms / total) * 100)} %`, p.peakBytes ? formatBytes(p.peakBytes) : '–']),
   );
+}
+
+function republishReport({ edited, build, clean, differences }: Republish): string {
+  const shown = differences.slice(0, 10).map((f) => `\`${f}\``).join(', ') + (differences.length > 10 ? ', …' : '');
+  return [
+    `Republish: \`${edited}\` edited, then built again with the first build's output and cache folders kept: ` +
+      `${formatDuration(build.ms)}${status(build)}, peak ${formatBytes(build.peakBytes)} (a clean build of the edited corpus: ${formatDuration(clean.ms)}${status(clean)}). ` +
+      (build.ok && clean.ok ? (differences.length === 0 ? 'Its output is identical, file for file, to the clean build’s.' : `Its output differs from the clean build’s in ${n(differences.length)} files: ${shown}.`) : ''),
+    phaseTable(build.phases, build.ms),
+  ].join('\n\n');
 }
 
 function report(results: Result[], m: ReturnType<typeof machine>): string {
@@ -98,7 +145,8 @@ function report(results: Result[], m: ReturnType<typeof machine>): string {
       phaseTable(s.phases, s.ms),
       `The bare reference's build:`,
       phaseTable([...b.phases, { name: 'Pagefind CLI (separate process)', ms: b.pagefind.ms, peakBytes: b.pagefind.peakBytes }], b.ms),
-      ...[s, b].filter((x) => !x.ok).map((x) => `Last lines of the failed build:\n\n\`\`\`\n${x.logTail}\n\`\`\``),
+      ...(r.republish ? [republishReport(r.republish)] : []),
+      ...[s, b, ...(r.republish ? [r.republish.build, r.republish.clean] : [])].filter((x) => !x.ok).map((x) => `Last lines of the failed build:\n\n\`\`\`\n${x.logTail}\n\`\`\``),
     );
   }
   const largest = results.at(-1)!;
@@ -109,6 +157,13 @@ function report(results: Result[], m: ReturnType<typeof machine>): string {
       [
         ['whole build no slower than the bare reference’s pages + index', `${formatDuration(largest.site.ms)} vs ${formatDuration(largest.bare.ms)} (${ratio(largest.site.ms, largest.bare.ms)})`, largest.site.ok && largest.site.ms <= largest.bare.ms ? 'yes' : '**no**'],
         ['peak memory ≤ 4 GB', formatBytes(largest.site.peakBytes), largest.site.ok && largest.site.peakBytes <= MEMORY_TARGET ? 'yes' : '**no**'],
+        ...(largest.republish
+          ? [[
+              'one-article republish ≤ 30 s, output identical to a clean build',
+              `${formatDuration(largest.republish.build.ms)}; ${largest.republish.differences.length === 0 ? 'identical' : `${n(largest.republish.differences.length)} files differ`}`,
+              largest.republish.build.ok && largest.republish.build.ms <= REPUBLISH_TARGET_MS && largest.republish.differences.length === 0 ? 'yes' : '**no**',
+            ]]
+          : []),
       ],
     ),
   );
