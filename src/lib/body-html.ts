@@ -82,7 +82,6 @@ export function renderBody(source: string): RenderedBody {
         return [node];
       }
       case 'text':
-      case 'comment':
         return [node];
       default:
         throw new Error(`bài có nội dung không được phép (${node.type})`);

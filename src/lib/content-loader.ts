@@ -34,13 +34,22 @@ export function mdxEntries(base: string): Loader {
   };
 }
 
+/** `renderBody`, naming the file when the body holds what the content checks should have refused. */
+function renderFileBody(body: string, filePath = '') {
+  try {
+    return renderBody(body);
+  } catch (error) {
+    throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** The store, with entries the glob loader would defer to the MDX integration rendered instead. */
 function renderingStore(store: LoaderContext['store']): LoaderContext['store'] {
   return {
     ...store,
     set: ({ deferredRender, ...entry }) => {
       if (!deferredRender) return store.set(entry);
-      const { html, headings, localImagePaths } = renderBody(entry.body ?? '');
+      const { html, headings, localImagePaths } = renderFileBody(entry.body ?? '', entry.filePath);
       return store.set({
         ...entry,
         rendered: { html, metadata: { headings, localImagePaths, imagePaths: localImagePaths } },
