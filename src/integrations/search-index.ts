@@ -4,11 +4,14 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchDocumentFromPage, searchRecordHtml, type SearchDocument } from '../lib/search-records.ts';
+import { searchDocumentFromPage, searchRecordHtml } from '../lib/search-records.ts';
 import { SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
 /** How Pagefind 1.x begins each decompressed index file. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/** How many pages may wait for Pagefind at once. */
+const PAGES_IN_FLIGHT = 32;
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -24,17 +27,25 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
-  const documents = new Map<string, SearchDocument>();
-  // Pages are handed over without waiting for each: Pagefind indexes one while the next is read.
-  const additions: Promise<void>[] = [];
+  // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
+  // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
+  const documents = new Map<string, Buffer>();
+  // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
+  // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
+  const inFlight = new Set<Promise<void>>();
   for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html') || file.startsWith('admin') || file.startsWith('pagefind')) continue;
     const doc = searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
     if (!doc) continue;
-    additions.push(index.addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) }).then((added) => void problems.push(...added.errors.map((e) => `${file}: ${e}`))));
-    documents.set(doc.url, doc);
+    const added: Promise<void> = index
+      .addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) })
+      .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
+      .finally(() => inFlight.delete(added));
+    inFlight.add(added);
+    documents.set(doc.url, Buffer.from(JSON.stringify(doc satisfies SearchText)));
+    if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
   }
-  await Promise.all(additions);
+  await Promise.all(inFlight);
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   problems.push(...written.errors);
   await pagefind.close();
@@ -52,7 +63,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
  * name of its fragment file; the fragment (gzip: "pagefind_dcd" then JSON) says the page's address.
  * Returns what went wrong: a fragment that cannot be read, or a page left without its file.
  */
-function writeSearchTexts(outDir: string, documents: Map<string, SearchDocument>): string[] {
+function writeSearchTexts(outDir: string, documents: Map<string, Buffer>): string[] {
   const fragments = join(outDir, 'pagefind', 'fragment');
   const folder = join(outDir, SEARCH_TEXT_DIR);
   mkdirSync(folder, { recursive: true });
@@ -60,20 +71,21 @@ function writeSearchTexts(outDir: string, documents: Map<string, SearchDocument>
   const written = new Set<string>();
   for (const name of readdirSync(fragments)) {
     const id = name.replace(/\.pf_fragment$/, '');
-    let url: unknown;
+    let url: string | undefined;
     try {
       const bytes = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
-      url = bytes.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(bytes.slice(FRAGMENT_SIGNATURE.length)).url : undefined;
+      const fragmentUrl: unknown = bytes.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(bytes.slice(FRAGMENT_SIGNATURE.length)).url : undefined;
+      if (typeof fragmentUrl === 'string') url = fragmentUrl;
     } catch {
-      url = undefined;
+      // unreadable: reported below as a fragment of no page
     }
-    const doc = typeof url === 'string' ? documents.get(url) : undefined;
-    if (!doc) {
+    const text = url === undefined ? undefined : documents.get(url);
+    if (url === undefined || !text) {
       problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
       continue;
     }
-    writeFileSync(join(outDir, searchTextPath(id)), JSON.stringify(doc satisfies SearchText));
-    written.add(doc.url);
+    writeFileSync(join(outDir, searchTextPath(id)), text);
+    written.add(url);
   }
   for (const url of documents.keys()) if (!written.has(url)) problems.push(`${url}: no search fragment`);
   return problems;
