@@ -4,8 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchDocumentFromPage, searchRecordHtml } from '../lib/search-records.ts';
-import { SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
+import { newestFirst, searchDocumentFromPage, searchRecordHtml } from '../lib/search-records.ts';
+import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
 /** How Pagefind 1.x begins each decompressed index file. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
@@ -29,7 +29,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   const problems: string[] = [];
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
-  const documents = new Map<string, Buffer>();
+  const documents = new Map<string, { json: Buffer; date?: string }>();
   // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
   // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
   const inFlight = new Set<Promise<void>>();
@@ -42,7 +42,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
       .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
       .finally(() => inFlight.delete(added));
     inFlight.add(added);
-    documents.set(doc.url, Buffer.from(JSON.stringify(doc satisfies SearchText)));
+    documents.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
     if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
@@ -60,15 +60,16 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
 
 /**
  * Writes what the search page shows of each result under the id Pagefind gave the page, which is the
- * name of its fragment file; the fragment (gzip: "pagefind_dcd" then JSON) says the page's address.
- * Returns what went wrong: a fragment that cannot be read, or a page left without its file.
+ * name of its fragment file (the fragment, gzip: "pagefind_dcd" then JSON, says the page's address),
+ * and the ids newest first. Returns what went wrong: a fragment that cannot be read, or a page left
+ * without its file.
  */
-function writeSearchTexts(outDir: string, documents: Map<string, Buffer>): string[] {
+function writeSearchTexts(outDir: string, documents: Map<string, { json: Buffer; date?: string }>): string[] {
   const fragments = join(outDir, 'pagefind', 'fragment');
   const folder = join(outDir, SEARCH_TEXT_DIR);
   mkdirSync(folder, { recursive: true });
   const problems: string[] = [];
-  const written = new Set<string>();
+  const written = new Map<string, { id: string; url: string; date?: string }>();
   for (const name of readdirSync(fragments)) {
     const id = name.replace(/\.pf_fragment$/, '');
     let url: string | undefined;
@@ -79,15 +80,16 @@ function writeSearchTexts(outDir: string, documents: Map<string, Buffer>): strin
     } catch {
       // unreadable: reported below as a fragment of no page
     }
-    const text = url === undefined ? undefined : documents.get(url);
-    if (url === undefined || !text) {
+    const page = url === undefined ? undefined : documents.get(url);
+    if (url === undefined || !page) {
       problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
       continue;
     }
-    writeFileSync(join(outDir, searchTextPath(id)), text);
-    written.add(url);
+    writeFileSync(join(outDir, searchTextPath(id)), page.json);
+    written.set(url, { id, url, date: page.date });
   }
   for (const url of documents.keys()) if (!written.has(url)) problems.push(`${url}: no search fragment`);
+  writeFileSync(join(outDir, SEARCH_NEWEST_PATH), JSON.stringify(newestFirst([...written.values()])));
   return problems;
 }
 

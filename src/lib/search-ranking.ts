@@ -42,7 +42,8 @@ export async function rankResults<Hit extends { id: string }>(
   newest = false,
 ): Promise<RankedResults<Hit>> {
   const terms = plan.plain.split(' ');
-  const counts = await Promise.all(terms.map((term) => engine.count(term)));
+  // Counting the last word whole also loads its index chunk for the searches below (see plan.lastWord).
+  const counts = await Promise.all([...terms, plan.lastWord].map((term) => engine.count(term)));
   const number = plan.number ? await engine.search(plan.number) : [];
   // A number found answers a query that is only a number, however its parts were typed ("25tbduk").
   const missing = plan.numberOnly && number.length > 0 ? [] : [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
@@ -78,6 +79,15 @@ export async function rankResults<Hit extends { id: string }>(
   }
   const later = [...(plan.phrase ? [() => engine.search(`${plan.phrase} ${plan.plain}`)] : []), async () => words ?? engine.search(plan.plain)];
   return listed(first, total, missing, later);
+}
+
+/**
+ * Hits newest first, by the place of each id in `newest` (the build's order of every page, newest
+ * first, as a map from id to place); a hit the order lacks goes last.
+ */
+export function inDateOrder<Hit extends { id: string }>(hits: Hit[], newest: Map<string, number>): Hit[] {
+  const place = (hit: Hit) => newest.get(hit.id) ?? Number.MAX_SAFE_INTEGER;
+  return [...hits].sort((a, b) => place(a) - place(b));
 }
 
 /** Results given in turn from a first list, then from lists searched only when they are reached. */

@@ -23,11 +23,12 @@
 export const WORD_END = 'q';
 
 /**
- * Ends a title syllable ("dảngz") and each syllable of a title pair ("dảngzủyz"). Title terms sort
- * beside the word they come from, so the index chunk a query loads for a word mostly holds its title
- * terms too (a word as common as "đảng" fills a chunk alone; its title terms then take the next one).
+ * Ends a title syllable ("dảngf") and each syllable of a title pair ("dảngfủyf"). No Vietnamese
+ * syllable ends in "f", and "f" sorts just before "q": a word's title terms lie right before the word in
+ * the index, so the chunk a query loads for the word mostly holds them too. (A word as common as "đảng"
+ * fills a chunk and closes it; title terms sorted after it took another chunk, ~25 KB more per word.)
  */
-export const TITLE_END = 'z';
+export const TITLE_END = 'f';
 
 /**
  * Starts the terms for the text's adjacent pairs ("zqhoctapq"), kept apart from the words: a word's
@@ -41,6 +42,9 @@ export const SEARCH_FILTERS = { type: 'loai', category: 'chuyen-muc', year: 'nam
 
 /** The folder of the site where the search page finds what it shows of each result. */
 export const SEARCH_TEXT_DIR = 'tim-kiem/noi-dung';
+
+/** The Pagefind ids of every searchable page, newest first: the order of "Mới nhất". */
+export const SEARCH_NEWEST_PATH = `${SEARCH_TEXT_DIR}/moi-nhat.json`;
 
 /**
  * Where the search page finds what it shows of a result, by the id Pagefind gives the page: the page
@@ -222,6 +226,13 @@ export interface SearchPlan {
   number?: string;
   /** The query is nothing but a document number */
   numberOnly: boolean;
+  /**
+   * The last syllable as a whole word. The last is matched as a prefix, and Pagefind looks a prefix up
+   * in the one index chunk where it sorts: there are the word's title terms, which sort first, but not
+   * always the word. Pagefind then matches among all the chunks it has loaded, so a search for the
+   * whole word, run first, brings the word in.
+   */
+  lastWord: string;
   /** Search keys of the query's syllables, to mark matches in excerpts */
   keys: string[];
   /** The query's syllables as typed (NFC), to name them back to the reader */
@@ -254,6 +265,7 @@ export function planSearch(input: string): SearchPlan | undefined {
     // still being typed is then found in no title, and Pagefind leaves it out of this search; the title
     // pair finds it as it is typed.
     title: folded.map((word) => word + TITLE_END).join(' '),
+    lastWord: folded.at(-1)! + WORD_END,
     keys: words.map(searchKey),
     words,
     numberOnly,

@@ -5,8 +5,8 @@
  * Pagefind is loaded only when there is something to search.
  */
 import { formatDate } from '../lib/dates';
-import { rankResults, type RankedResults, type SearchEngine } from '../lib/search-ranking';
-import { buildExcerpt, planSearch, searchTextPath, type SearchPlan, type SearchText } from '../lib/search-text';
+import { inDateOrder, rankResults, type RankedResults, type SearchEngine } from '../lib/search-ranking';
+import { buildExcerpt, planSearch, SEARCH_NEWEST_PATH, searchTextPath, type SearchPlan, type SearchText } from '../lib/search-text';
 import { viSearch as t } from '../i18n/vi-search';
 
 interface PagefindResult {
@@ -15,10 +15,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init(): Promise<void>;
-  search(
-    query: string,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
 }
 
 const PAGE_SIZE = 10;
@@ -62,10 +59,23 @@ function chosenFilters(): Record<string, string> {
  */
 const NO_PAGE = { 'chi-dem': '-' };
 
+let newest: Promise<Map<string, number>> | undefined;
+/** The build's order of every page, newest first, loaded when a reader first asks for it. */
+function newestOrder(): Promise<Map<string, number>> {
+  newest ??= fetch(`/${SEARCH_NEWEST_PATH}`)
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`))))
+    .then((ids: string[]) => new Map(ids.map((id, place) => [id, place])));
+  newest.catch(() => (newest = undefined));
+  return newest;
+}
+
 function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchEngine<PagefindResult> {
   return {
     filtered: Object.keys(filters).length > 0,
-    search: async (query, options) => (await pagefind.search(query, { filters, ...(options?.newest ? { sort: { date: 'desc' } } : {}) }))?.results ?? [],
+    search: async (query, options) => {
+      const results = (await pagefind.search(query, { filters }))?.results ?? [];
+      return options?.newest ? inDateOrder(results, await newestOrder()) : results;
+    },
     count: async (query) => (await pagefind.search(query, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0,
   };
 }
@@ -152,7 +162,12 @@ async function search() {
     return reset(location.hostname === 'localhost' || location.hostname === '127.0.0.1' ? t.noIndex : t.failed);
   }
   const order = form.querySelector<HTMLSelectElement>('select[name="sap-xep"]')!;
-  const results = await rankResults(engineFor(loaded, chosenFilters()), plan, order.value === 'moi-nhat');
+  let results: RankedResults<PagefindResult>;
+  try {
+    results = await rankResults(engineFor(loaded, chosenFilters()), plan, order.value === 'moi-nhat');
+  } catch {
+    return mine === generation ? reset(t.failed) : undefined;
+  }
   if (mine !== generation) return;
   list.replaceChildren();
   current = { results, plan };

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validate';
 import { astroBuild, projectRoot } from '../support/astro-build';
 
@@ -77,6 +77,7 @@ describe('bad content', () => {
     const result = await astroBuild({ CONTENT_DIR: corpus, OUT_DIR: goodDist, CACHE_DIR: cache });
     expect(result.code, result.output).toBe(0);
   });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('has a corpus of at least 20 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
@@ -98,11 +99,22 @@ describe('bad content', () => {
     expect(leaks).toEqual([]);
     expect(readFileSync(join(goodDist, 'bai-viet/bai-mau/index.html'), 'utf8')).toContain('Bài mẫu về hội nghị');
     // What the search page shows of a result, its text in the page's own letters, under its Pagefind id
-    const shown = allFiles(join(goodDist, 'tim-kiem/noi-dung')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
-    expect(shown).toHaveLength(allFiles(join(goodDist, 'pagefind/fragment')).length);
-    const sample = shown.find((page) => page.url === '/bai-viet/bai-mau/');
+    const texts = allFiles(join(goodDist, 'tim-kiem/noi-dung')).filter((f) => basename(f) !== 'moi-nhat.json');
+    const shown = new Map(texts.map((f) => [basename(f, '.json'), JSON.parse(readFileSync(f, 'utf8'))]));
+    const fragments = allFiles(join(goodDist, 'pagefind/fragment'));
+    expect(shown.size).toBe(fragments.length);
+    const sample = [...shown.values()].find((page) => page.url === '/bai-viet/bai-mau/');
     expect(sample).toMatchObject({ title: 'Bài mẫu về hội nghị học tập chuyên đề', type: 'Bài viết' });
     expect(sample.text).toContain('Các đại biểu thống nhất kế hoạch năm.');
+    // "Mới nhất": every page, newest first, by the same ids.
+    const newest: string[] = JSON.parse(readFileSync(join(goodDist, 'tim-kiem/noi-dung/moi-nhat.json'), 'utf8'));
+    expect([...newest].sort()).toEqual([...shown.keys()].sort());
+    const times = newest.map((id) => Date.parse(shown.get(id).date ?? '')).filter((t) => !Number.isNaN(t));
+    expect(times.length).toBeGreaterThan(1);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Pagefind counts each page's length as a power of two, so the lengths cost little in its metadata.
+    const lengths = fragments.map((f) => JSON.parse(readable(f).slice('pagefind_dcd'.length)).word_count as number);
+    expect(lengths.filter((n) => Math.log2(n) % 1 !== 0)).toEqual([]);
   });
 
   describe.each(cases)('$name', (c) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -329,6 +329,7 @@ describe('files served beside entries', () => {
     expect(response.headers.get('Content-Type')).toBe('audio/mpeg');
     expect(Buffer.from(await response.arrayBuffer()).toString()).toBe('ID3 âm thanh');
     expect(entryFileHref('/bai-viet/ban-tin/', paths[1].props.info)).toBe('/bai-viet/ban-tin/giay%20moi.pdf');
+    rmSync(dir, { recursive: true });
   });
 
   it('names the entry when a file is missing', () => {

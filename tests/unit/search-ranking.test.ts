@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankResults, type SearchEngine } from '../../src/lib/search-ranking';
+import { newestFirst } from '../../src/lib/search-records';
+import { inDateOrder, rankResults, type SearchEngine } from '../../src/lib/search-ranking';
 import { indexTerms, planSearch } from '../../src/lib/search-text';
 
 interface Page {
@@ -30,15 +31,18 @@ function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
     if (known.length === 0) return [];
     return within.filter((page) => known.every((term) => held.get(page.id)!.some((t) => t.startsWith(term))));
   };
+  // The order the build writes for "Mới nhất", as the search page reads it.
+  const newest = new Map(newestFirst(pages.map((page) => ({ id: page.id, url: `/${page.id}/`, date: page.date }))).map((id, place) => [id, place]));
   const searches: string[] = [];
   const engine: SearchEngine<Page> = {
     filtered: filter !== undefined,
     async search(query, options) {
       searches.push(query);
       const found = matching(query, filter ? pages.filter(filter) : pages);
-      return options?.newest ? [...found].sort((a, b) => b.date.localeCompare(a.date)) : found;
+      return options?.newest ? inDateOrder(found, newest) : found;
     },
     async count(query) {
+      searches.push(`count: ${query}`);
       return matching(query, pages).length;
     },
   };
@@ -81,6 +85,17 @@ describe('rankResults', () => {
     expect(new Set(ids(rest)).size).toBe(25);
     expect(results.done).toBe(true);
     expect(await results.next(10)).toEqual([]);
+  });
+
+  it('counts the last word whole before any search that ranks, so that Pagefind has loaded its chunk', async () => {
+    const { engine, searches } = engineOver(pages);
+    const plan = planSearch('Đảng ủy')!;
+    await rankResults(engine, plan);
+    const firstSearch = searches.findIndex((q) => !q.startsWith('count: '));
+    expect(plan.lastWord).toBe('ủyq');
+    expect(firstSearch).toBeGreaterThan(0);
+    expect(searches.indexOf('count: ủyq')).toBeGreaterThanOrEqual(0);
+    expect(searches.indexOf('count: ủyq')).toBeLessThan(firstSearch);
   });
 
   it('puts a title holding the phrase first while its last word is still being typed', async () => {

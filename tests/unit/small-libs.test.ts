@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,7 @@ describe('attachments', () => {
     const entry = join(dir, 'index.mdx');
     expect(attachmentInfo(entry, 'giay-moi.pdf')).toMatchObject({ name: 'giay-moi.pdf', size: 3000, typeLabel: 'PDF', mime: 'application/pdf' });
     expect(() => attachmentInfo(entry, 'khong-co.docx')).toThrow(/index\.mdx.*khong-co\.docx/);
+    rmSync(dir, { recursive: true });
   });
 });
 

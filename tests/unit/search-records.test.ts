@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { newestFirst, searchDocumentFromPage, searchRecordHtml } from '../../src/lib/search-records';
+
+const page = `<!doctype html><html lang="vi"><body><header>Trang chủ Tìm kiếm</header>
+<article data-pagefind-body data-search-type="Thông báo" data-search-date="2026-03-01T08:00:00+07:00" data-search-number="25-TB/ĐUK" data-search-kind="Thông báo">
+<h1>Thông báo kết luận của Đảng ủy Khối</h1>
+<nav data-pagefind-ignore>Bài trước Bài sau</nav>
+<p>Thường trực Đảng ủy Khối thông báo kết luận hội nghị. Các chi bộ học tập và làm theo Bác.</p>
+</article></body></html>`;
+
+describe('searchDocumentFromPage', () => {
+  it('reads the searchable element only, its heading as the title, its labels, without ignored parts', () => {
+    const doc = searchDocumentFromPage(page, '/thong-bao/ket-luan/')!;
+    expect(doc).toMatchObject({ url: '/thong-bao/ket-luan/', title: 'Thông báo kết luận của Đảng ủy Khối', type: 'Thông báo', number: '25-TB/ĐUK', date: '2026-03-01T08:00:00+07:00' });
+    expect(doc.text).toContain('học tập và làm theo Bác');
+    expect(doc.text).not.toMatch(/Trang chủ|Bài trước/);
+  });
+
+  it('gives nothing for a page without a searchable element', () => {
+    expect(searchDocumentFromPage('<html><body><main>Trang chủ</main></body></html>', '/')).toBeUndefined();
+  });
+});
+
+describe('searchRecordHtml', () => {
+  const doc = searchDocumentFromPage(page, '/thong-bao/ket-luan/')!;
+  const record = parse(searchRecordHtml(doc));
+  const words = record.querySelector('[data-pagefind-body]')!.text.split(/\s+/).filter(Boolean);
+
+  it('gives Pagefind a length that is a power of two, padded with what it counts but does not index', () => {
+    expect(Math.log2(words.length) % 1).toBe(0);
+    const terms = words.filter((word) => word !== '-');
+    expect(terms.length).toBeGreaterThan(words.length / 2);
+    expect(terms).toContain('dảngq');
+    expect(new Set(terms).size).toBe(terms.length);
+  });
+
+  it('carries the real title and labels as metadata and filters, and no sort', () => {
+    const meta = Object.fromEntries(record.querySelectorAll('[data-pagefind-meta]').map((e) => [e.getAttribute('data-pagefind-meta'), e.text]));
+    expect(meta).toMatchObject({ title: 'Thông báo kết luận của Đảng ủy Khối', number: '25-TB/ĐUK', type: 'Thông báo' });
+    const filters = Object.fromEntries(record.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.text]));
+    expect(filters).toEqual({ loai: 'Thông báo', nam: '2026', 'van-ban': 'Thông báo' });
+    expect(record.querySelector('[data-pagefind-sort]')).toBeNull();
+  });
+
+  it('escapes what content holds', () => {
+    const html = searchRecordHtml({ ...doc, title: '<script>alert(1)</script>', category: '"><img src=x onerror=alert(1)>' });
+    expect(html).not.toMatch(/<script|<img/);
+  });
+});
+
+describe('newestFirst', () => {
+  it('orders pages by time, whatever the offset, pages without a date last, ties by address', () => {
+    const order = newestFirst([
+      { id: 'c', url: '/c/', date: '2026-03-01T08:00:00+07:00' },
+      { id: 'none', url: '/gioi-thieu/' },
+      { id: 'b', url: '/b/', date: '2026-03-01T02:00:00Z' },
+      { id: 'a', url: '/a/', date: '2026-03-01T01:00:00Z' },
+      { id: 'bad', url: '/x/', date: 'không rõ' },
+      { id: 'a2', url: '/a2/', date: '2026-03-01T08:00:00+07:00' },
+    ]);
+    expect(order).toEqual(['b', 'a', 'a2', 'c', 'none', 'bad']);
+  });
+});
