@@ -1,7 +1,7 @@
 /**
  * What the search index is given for each page: its terms, folded for Vietnamese matching and each
- * given once (see indexTerms in search-text.ts), with the real title, date and labels as metadata and
- * filters; beside the index, src/integrations/search-index.ts writes what the search page shows.
+ * given once (see indexTerms in search-text.ts), with its labels as filters; beside the index,
+ * src/integrations/search-index.ts writes what the search page shows.
  */
 import { parse } from 'node-html-parser';
 import { indexTerms, SEARCH_FILTERS, type SearchText } from './search-text.ts';
@@ -9,7 +9,8 @@ import { indexTerms, SEARCH_FILTERS, type SearchText } from './search-text.ts';
 /** What a page holds for search: the same as what the search page shows of it. */
 export type SearchDocument = SearchText;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** Text as HTML text or attribute value. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * Reads the searchable part of a built page: the element marked `data-pagefind-body`, its `<h1>` as
@@ -40,18 +41,13 @@ export function searchDocumentFromPage(html: string, url: string): SearchDocumen
 
 /**
  * The HTML the indexer is given for one page: a bag of terms, not readable text (Pagefind keeps it in
- * each result's fragment, which the search page therefore does not show).
+ * each result's fragment, which the search page therefore does not show), and no metadata: Pagefind
+ * makes every metadata word searchable, so a page's type ("Bài viết"), category or date would let
+ * "viet" or "2025" find every page labelled so, and would fill the index chunks a query loads. No
+ * heading either, from which Pagefind would take a title.
  */
 export function searchRecordHtml(doc: SearchDocument): string {
   const terms = indexTerms(doc.title, doc.text, doc.number);
-  const meta: Record<string, string | undefined> = {
-    title: doc.title,
-    date: doc.date,
-    type: doc.type,
-    category: doc.category,
-    number: doc.number,
-    kind: doc.kind,
-  };
   const filters: Record<string, string | undefined> = {
     [SEARCH_FILTERS.type]: doc.type,
     [SEARCH_FILTERS.category]: doc.category,
@@ -67,15 +63,14 @@ export function searchRecordHtml(doc: SearchDocument): string {
   return [
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>',
     '<main data-pagefind-body>',
-    // Pagefind weighs a heading's words 7: the title's words count most. The terms most often searched
+    // The title's words count most (as much as Pagefind weighs a heading). The terms most often searched
     // come first: Pagefind stores each term's position on the page, and small numbers take fewer bytes.
-    `<h1>${escapeHtml(terms.titleWords.join(' '))}</h1>`,
+    section(7, terms.titleWords),
     section(10, terms.titleTerms),
     ...terms.textWords.map(([weight, list]) => section(weight, list)),
     section(1, terms.textPairs),
     lengthPadding(terms.titleWords.length + terms.textWords.reduce((n, [, list]) => n + list.length, 0) + terms.titleTerms.length + terms.textPairs.length),
     '</main>',
-    tags('data-pagefind-meta', meta),
     tags('data-pagefind-filter', filters),
     '</body></html>',
   ].join('\n');

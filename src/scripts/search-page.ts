@@ -11,7 +11,7 @@ import { viSearch as t } from '../i18n/vi-search';
 
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; meta: Record<string, string> }>;
+  data(): Promise<{ url: string }>;
 }
 interface Pagefind {
   init(): Promise<void>;
@@ -81,8 +81,8 @@ function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchE
 }
 
 /**
- * What a result shows, written by the build under the page's Pagefind id; Pagefind's own fragment (the
- * address and labels, without text for an excerpt) if that file cannot be had.
+ * What a result shows, written by the build under the page's Pagefind id; if that file cannot be had,
+ * the address from Pagefind's own fragment (which holds no title or labels: see searchRecordHtml).
  */
 async function shown(result: PagefindResult): Promise<SearchText> {
   try {
@@ -91,8 +91,8 @@ async function shown(result: PagefindResult): Promise<SearchText> {
   } catch {
     // fall back below
   }
-  const { url, meta } = await result.data();
-  return { url, title: meta.title ?? url, type: meta.type ?? '', date: meta.date, category: meta.category, number: meta.number, kind: meta.kind, text: '' };
+  const { url } = await result.data();
+  return { url, title: url, type: '', text: '' };
 }
 
 async function resultItem(result: PagefindResult, plan: SearchPlan): Promise<HTMLLIElement> {

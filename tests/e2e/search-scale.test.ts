@@ -1,0 +1,93 @@
+/**
+ * Search over an index of many chunks. Pagefind cuts its index into chunks of about 20,000 entries and
+ * loads, for each term of a query, the one chunk where the term sorts; the sample content fills only a
+ * few, so what depends on where a chunk ends is tested here: 1,500 generated articles, indexed by the
+ * site's own indexer, searched with the real search page (copied from the global build).
+ *
+ * Every syllable of the corpus, typed alone, must find at least every page that holds it: the last
+ * word of a query is matched as a prefix, and a prefix whose words span two chunks once missed the
+ * word itself ("sinh hoạt chi bộ" counted 4,812 of 7,148 pages at 10,000 articles).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeSearchIndex } from '../../src/integrations/search-index';
+import { generateCorpus } from '../../src/lib/corpus-generator';
+import { parseFrontmatter } from '../../src/lib/frontmatter';
+import { escapeHtml } from '../../src/lib/search-records';
+import { SEARCH_TEXT_DIR, searchKey, syllables, type SearchText } from '../../src/lib/search-text';
+import { useSiteBrowser } from '../support/site-browser';
+
+const ARTICLES = 1500;
+const site = mkdtempSync(join(tmpdir(), 'search-scale-'));
+
+/** How many pages hold each syllable (by its search key), and each page's syllables. */
+let holding: Map<string, number>;
+let pageWords: Set<string>[];
+
+beforeAll(async () => {
+  const files = await generateCorpus({ articles: ARTICLES, notices: 0, seed: 7 });
+  for (const file of files.filter((f) => f.path.startsWith('articles/') && f.path.endsWith('.mdx'))) {
+    const source = String(file.data);
+    const data = parseFrontmatter(source) as { title: string; date: string };
+    const body = source.slice(source.indexOf('\n---', 3) + 4).replace(/<[^>]*>/g, ' ');
+    const folder = join(site, 'bai-viet', file.path.replace(/^articles\/|(\/index)?\.mdx$/g, '').replace(/\//g, '-'));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'index.html'),
+      `<!doctype html><html lang="vi"><body><article data-pagefind-body data-search-type="Bài viết" data-search-date="${escapeHtml(String(data.date))}"><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(body)}</p></article></body></html>`,
+    );
+  }
+  const built = inject('siteDir');
+  cpSync(join(built, 'tim-kiem/index.html'), join(site, 'tim-kiem/index.html'));
+  cpSync(join(built, '_astro'), join(site, '_astro'), { recursive: true });
+  await writeSearchIndex(site);
+
+  const texts = readdirSync(join(site, SEARCH_TEXT_DIR))
+    .filter((f) => f.startsWith('vi_'))
+    .map((f) => JSON.parse(readFileSync(join(site, SEARCH_TEXT_DIR, f), 'utf8')) as SearchText);
+  pageWords = texts.map((page) => new Set(syllables(`${page.title} ${page.text}`).map(searchKey)));
+  holding = new Map();
+  for (const words of pageWords) for (const word of words) holding.set(word, (holding.get(word) ?? 0) + 1);
+}, 180_000);
+
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+const browser = useSiteBrowser(site);
+
+describe('search over many index chunks', () => {
+  it('has an index of many chunks', () => {
+    expect(readdirSync(join(site, 'pagefind/index')).length).toBeGreaterThan(20);
+    expect(holding.size).toBeGreaterThan(300);
+  });
+
+  it('finds, for every syllable typed alone, every page that holds it and none that holds no word it begins', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${browser.origin}/tim-kiem/`);
+    const counted = async (query: string): Promise<number> => {
+      await page.evaluate((q) => {
+        const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+        form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
+        form.requestSubmit();
+      }, query);
+      const status = await page.waitForFunction(
+        (q) => {
+          const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+          return text.includes(`“${q}”`) && !text.startsWith('Đang tìm') ? text : undefined;
+        },
+        query,
+      );
+      const text = (await status.jsonValue())!;
+      return Number(/Tìm thấy ([\d.]+) kết quả/.exec(text)?.[1].replace(/\./g, '') ?? 0);
+    };
+    const wrong: string[] = [];
+    for (const [word, pages] of [...holding].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!/^\p{L}+$/u.test(word)) continue;
+      const beginning = pageWords.filter((words) => [...words].some((w) => w.startsWith(word))).length;
+      const found = await counted(word);
+      if (found < pages || found > beginning) wrong.push(`${word}: ${found} found, ${pages} hold it, ${beginning} hold a word it begins`);
+    }
+    expect(wrong).toEqual([]);
+  }, 240_000);
+});
