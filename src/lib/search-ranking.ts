@@ -30,23 +30,24 @@ export interface RankedResults<Hit> {
 }
 
 /**
- * Ranks what a plan finds by what readers remember best. First the pages whose title holds every word
- * of the query (those whose title holds the phrase before the others) and the pages carrying the
- * document number typed (before everything when the query is only a number), in Pagefind's order of
- * the title and word terms together; then the pages where the words stand together (the phrase), then
- * every other page holding the words, each in Pagefind's order.
+ * Ranks what a plan finds by what readers remember best. A query that is only a document number finds
+ * the pages carrying that number, and only those, however its parts were typed ("25tbduk"): not the
+ * pages where "25", "TB" and "ĐUK" stand apart. Otherwise, first the pages whose title holds every word
+ * of the query (those whose title holds the phrase before the others) and the pages carrying a document
+ * number typed, in Pagefind's order of the title and word terms together; then the pages where the
+ * words stand together (the phrase), then every other page holding the words, each in Pagefind's order.
  */
 export async function rankResults<Hit extends { id: string }>(
   engine: SearchEngine<Hit>,
   plan: SearchPlan,
   newest = false,
 ): Promise<RankedResults<Hit>> {
+  const number = plan.number ? await engine.search(plan.number, { newest }) : [];
+  if (plan.numberOnly && number.length > 0) return listed(number, number.length, [], []);
   const terms = plan.plain.split(' ');
   // Counting the last word whole also loads its index chunk for the searches below (see plan.lastWord).
   const counts = await Promise.all([...terms, plan.lastWord].map((term) => engine.count(term)));
-  const number = plan.number ? await engine.search(plan.number) : [];
-  // A number found answers a query that is only a number, however its parts were typed ("25tbduk").
-  const missing = plan.numberOnly && number.length > 0 ? [] : [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
+  const missing = [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
   if (counts.every((n) => n === 0) && number.length === 0) return listed([], 0, missing, []);
   if (newest) {
     const hits = await engine.search(plan.plain, { newest: true });
@@ -58,7 +59,7 @@ export async function rankResults<Hit extends { id: string }>(
   const inTitlePhrase = new Set(titlePhrase.map((hit) => hit.id));
   const inTitle = new Set(title.map((hit) => hit.id));
   const inNumber = new Set(number.map((hit) => hit.id));
-  const score = (id: string) => (inTitlePhrase.has(id) ? 8 : 0) + (inTitle.has(id) ? 4 : 0) + (inNumber.has(id) ? (plan.numberOnly ? 16 : 3) : 0);
+  const score = (id: string) => (inTitlePhrase.has(id) ? 8 : 0) + (inTitle.has(id) ? 4 : 0) + (inNumber.has(id) ? 3 : 0);
   const unique = new Map<string, Hit>();
   // Only pages whose title holds the words lead: Pagefind leaves out of a search any term it finds
   // nowhere, so the title-pair search alone would also bring titles holding only some of the pairs.
