@@ -6,14 +6,16 @@
  *
  * Every syllable of the corpus, typed alone, must find at least every page that holds it: the last
  * word of a query is matched as a prefix, and a prefix whose words span two chunks once missed the
- * word itself ("sinh hoạt chi bộ" counted 4,812 of 7,148 pages at 10,000 articles).
+ * word itself ("sinh hoạt chi bộ" counted 4,812 of 7,148 pages at 10,000 articles). And a title
+ * typed as readers type it without marks (d for đ) must put its page first among 1,500.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index';
-import { generateCorpus } from '../../src/lib/corpus-generator';
+import { generateCorpus, mulberry32 } from '../../src/lib/corpus-generator';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
 import { escapeHtml } from '../../src/lib/search-records';
 import { SEARCH_TEXT_DIR, searchKey, syllables, type SearchText } from '../../src/lib/search-text';
@@ -25,6 +27,8 @@ const site = mkdtempSync(join(tmpdir(), 'search-scale-'));
 /** How many pages hold each syllable (by its search key), and each page's syllables. */
 let holding: Map<string, number>;
 let pageWords: Set<string>[];
+/** What the search page shows of each page. */
+let texts: SearchText[];
 
 beforeAll(async () => {
   const files = await generateCorpus({ articles: ARTICLES, notices: 0, seed: 7 });
@@ -44,7 +48,7 @@ beforeAll(async () => {
   cpSync(join(built, '_astro'), join(site, '_astro'), { recursive: true });
   await writeSearchIndex(site);
 
-  const texts = readdirSync(join(site, SEARCH_TEXT_DIR))
+  texts = readdirSync(join(site, SEARCH_TEXT_DIR))
     .filter((f) => f.startsWith('vi_'))
     .map((f) => JSON.parse(readFileSync(join(site, SEARCH_TEXT_DIR, f), 'utf8')) as SearchText);
   pageWords = texts.map((page) => new Set(syllables(`${page.title} ${page.text}`).map(searchKey)));
@@ -56,38 +60,56 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 const browser = useSiteBrowser(site);
 
+/** Submits a query on the search page and waits for its answer: the count and the results' addresses. */
+async function answer(page: Page, query: string): Promise<{ count: number; links: string[] }> {
+  await page.evaluate((q) => {
+    const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+    form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
+    form.requestSubmit();
+  }, query);
+  const status = await page.waitForFunction((q) => {
+    const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return text.includes(`“${q}”`) && !text.startsWith('Đang tìm') ? text : undefined;
+  }, query);
+  const text = (await status.jsonValue())!;
+  const links = await page.$$eval('ol[data-search-results] > li a', (as) => as.map((a) => a.getAttribute('href')!));
+  return { count: Number(/Tìm thấy ([\d.]+) kết quả/.exec(text)?.[1].replace(/\./g, '') ?? 0), links };
+}
+
 describe('search over many index chunks', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${browser.origin}/tim-kiem/`);
+  });
+
   it('has an index of many chunks', () => {
     expect(readdirSync(join(site, 'pagefind/index')).length).toBeGreaterThan(20);
     expect(holding.size).toBeGreaterThan(300);
   });
 
   it('finds, for every syllable typed alone, every page that holds it and none that holds no word it begins', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${browser.origin}/tim-kiem/`);
-    const counted = async (query: string): Promise<number> => {
-      await page.evaluate((q) => {
-        const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
-        form.querySelector<HTMLInputElement>('input[name="q"]')!.value = q;
-        form.requestSubmit();
-      }, query);
-      const status = await page.waitForFunction(
-        (q) => {
-          const text = document.querySelector('[data-search-status]')?.textContent ?? '';
-          return text.includes(`“${q}”`) && !text.startsWith('Đang tìm') ? text : undefined;
-        },
-        query,
-      );
-      const text = (await status.jsonValue())!;
-      return Number(/Tìm thấy ([\d.]+) kết quả/.exec(text)?.[1].replace(/\./g, '') ?? 0);
-    };
     const wrong: string[] = [];
     for (const [word, pages] of [...holding].sort(([a], [b]) => a.localeCompare(b))) {
       if (!/^\p{L}+$/u.test(word)) continue;
       const beginning = pageWords.filter((words) => [...words].some((w) => w.startsWith(word))).length;
-      const found = await counted(word);
-      if (found < pages || found > beginning) wrong.push(`${word}: ${found} found, ${pages} hold it, ${beginning} hold a word it begins`);
+      const { count } = await answer(page, word);
+      if (count < pages || count > beginning) wrong.push(`${word}: ${count} found, ${pages} hold it, ${beginning} hold a word it begins`);
     }
     expect(wrong).toEqual([]);
   }, 240_000);
+
+  it('puts a page first when its title is typed without marks, d for đ', async () => {
+    const byTitle = new Map<string, string[]>();
+    for (const text of texts) byTitle.set(searchKey(text.title), [...(byTitle.get(searchKey(text.title)) ?? []), text.url]);
+    const random = mulberry32(11);
+    const wrong: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const text = texts[Math.floor(random() * texts.length)];
+      const typed = searchKey(text.title);
+      const { links } = await answer(page, typed);
+      if (!byTitle.get(typed)!.includes(links[0])) wrong.push(`${typed}: ${links[0]} first, not ${text.url}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
 });
