@@ -13,6 +13,12 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 /** How many pages may wait for Pagefind at once. */
 const PAGES_IN_FLIGHT = 32;
 
+/** A page of the index as kept until Pagefind has named it: its shown file's bytes, and its date for "Mới nhất". */
+interface IndexedPage {
+  json: Buffer;
+  date?: string;
+}
+
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 /** `/thong-bao/abc/index.html` → `/thong-bao/abc/` */
@@ -29,7 +35,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   const problems: string[] = [];
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
-  const documents = new Map<string, { json: Buffer; date?: string }>();
+  const documents = new Map<string, IndexedPage>();
   // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
   // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
   const inFlight = new Set<Promise<void>>();
@@ -64,7 +70,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
  * and the ids newest first. Returns what went wrong: a fragment that cannot be read, or a page left
  * without its file.
  */
-function writeSearchTexts(outDir: string, documents: Map<string, { json: Buffer; date?: string }>): string[] {
+function writeSearchTexts(outDir: string, documents: Map<string, IndexedPage>): string[] {
   const fragments = join(outDir, 'pagefind', 'fragment');
   const folder = join(outDir, SEARCH_TEXT_DIR);
   mkdirSync(folder, { recursive: true });
