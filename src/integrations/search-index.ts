@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { newestFirst, searchDocumentFromPage, searchRecordHtml } from '../lib/search-records.ts';
+import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms } from '../lib/search-records.ts';
+import { layoutSample, layoutTokens, termLayout } from '../lib/search-layout.ts';
+import { decodePagefindFile, encodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
-
-/** How Pagefind 1.x begins each decompressed index file. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /** How many pages may wait for Pagefind at once. */
 const PAGES_IN_FLIGHT = 32;
@@ -36,15 +34,25 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
   const documents = new Map<string, IndexedPage>();
+  const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.startsWith('admin') && !file.startsWith('pagefind'))
+    .sort();
+  const searchable = (file: string) => searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
+  // Where each term stands in the records depends on how many pages hold it (src/lib/search-layout.ts).
+  const layout = termLayout(
+    layoutSample(pages).flatMap((file) => {
+      const doc = searchable(file);
+      return doc ? [weightedTerms(doc).map(([term]) => term)] : [];
+    }),
+  );
   // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
   // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
   const inFlight = new Set<Promise<void>>();
-  for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.html') || file.startsWith('admin') || file.startsWith('pagefind')) continue;
-    const doc = searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
+  for (const file of pages) {
+    const doc = searchable(file);
     if (!doc) continue;
     const added: Promise<void> = index
-      .addHTMLFile({ url: doc.url, content: searchRecordHtml(doc) })
+      .addHTMLFile({ url: doc.url, content: searchRecordHtml(doc, layoutTokens(weightedTerms(doc), layout)) })
       .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
       .finally(() => inFlight.delete(added));
     inFlight.add(added);
@@ -55,6 +63,7 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   problems.push(...written.errors);
   await pagefind.close();
+  giveShortPageIds(join(outDir, 'pagefind'));
   problems.push(...writeSearchTexts(outDir, documents));
   // The site has its own search page: Pagefind's ready-made interfaces would only be dead weight.
   for (const file of readdirSync(join(outDir, 'pagefind'))) {
@@ -65,8 +74,28 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
 }
 
 /**
- * Writes what the search page shows of each result under the id Pagefind gave the page, which is the
- * name of its fragment file (the fragment, gzip: "pagefind_dcd" then JSON, says the page's address),
+ * Gives every page of the index a short id in Pagefind's metadata (withShortPageIds), which every first
+ * search downloads, and renames the pages' fragments to match. Throws if Pagefind's files are not in the
+ * form this code knows: decoding and encoding the metadata unchanged must give back its very bytes.
+ */
+function giveShortPageIds(pagefindDir: string): void {
+  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  for (const { hash } of Object.values(entry.languages)) {
+    const file = join(pagefindDir, `pagefind.${hash}.pf_meta`);
+    const original = readFileSync(file);
+    const decoded = decodePagefindFile(original);
+    if (!pagefindFileContent(encodePagefindFile(decoded)).equals(pagefindFileContent(original))) {
+      throw new Error(`Pagefind metadata ${file} holds what this site cannot rewrite: see src/lib/pagefind-files.ts`);
+    }
+    const { meta, replaced } = withShortPageIds(decoded);
+    writeFileSync(file, encodePagefindFile(meta));
+    replaced.forEach((id, n) => renameSync(join(pagefindDir, 'fragment', `${id}.pf_fragment`), join(pagefindDir, 'fragment', `${shortPageId(n)}.pf_fragment`)));
+  }
+}
+
+/**
+ * Writes what the search page shows of each result under the page's id in the index, which is the
+ * name of its fragment file (the fragment, a Pagefind file of JSON, says the page's address),
  * and the ids newest first. Returns what went wrong: a fragment that cannot be read, or a page left
  * without its file.
  */
@@ -80,8 +109,7 @@ function writeSearchTexts(outDir: string, documents: Map<string, IndexedPage>): 
     const id = name.replace(/\.pf_fragment$/, '');
     let url: string | undefined;
     try {
-      const bytes = gunzipSync(readFileSync(join(fragments, name))).toString('utf8');
-      const fragmentUrl: unknown = bytes.startsWith(FRAGMENT_SIGNATURE) ? JSON.parse(bytes.slice(FRAGMENT_SIGNATURE.length)).url : undefined;
+      const fragmentUrl: unknown = JSON.parse(pagefindFileContent(readFileSync(join(fragments, name))).toString('utf8')).url;
       if (typeof fragmentUrl === 'string') url = fragmentUrl;
     } catch {
       // unreadable: reported below as a fragment of no page

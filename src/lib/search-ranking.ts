@@ -45,8 +45,10 @@ export async function rankResults<Hit extends { id: string }>(
   const number = plan.number ? await engine.search(plan.number, { newest }) : [];
   if (plan.numberOnly && number.length > 0) return listed(number, number.length, [], []);
   const terms = plan.plain.split(' ');
+  const titleTerms = plan.title.split(' ');
   // Counting the last word whole also loads its index chunk for the searches below (see plan.lastWord).
-  const counts = await Promise.all([...terms, plan.lastWord].map((term) => engine.count(term)));
+  // The title terms sort beside their words, in the chunks these counts load anyway.
+  const counts = await Promise.all([...terms, plan.lastWord, ...titleTerms].map((term) => engine.count(term)));
   const missing = [...new Set(plan.words.filter((_, i) => counts[i] === 0))];
   if (counts.every((n) => n === 0) && number.length === 0) return listed([], 0, missing, []);
   if (newest) {
@@ -55,7 +57,8 @@ export async function rankResults<Hit extends { id: string }>(
     return listed(all, all.length, missing, []);
   }
 
-  const [title, titlePhrase] = await Promise.all([engine.search(`${plan.title} ${plan.plain}`), plan.titlePhrase ? engine.search(plan.titlePhrase) : []]);
+  const titleSearch = titleWordsSearch(plan, counts.slice(terms.length + 1), counts[terms.length]);
+  const [title, titlePhrase] = titleSearch ? await Promise.all([engine.search(titleSearch), plan.titlePhrase ? engine.search(plan.titlePhrase) : []]) : [[], []];
   const inTitlePhrase = new Set(titlePhrase.map((hit) => hit.id));
   const inTitle = new Set(title.map((hit) => hit.id));
   const inNumber = new Set(number.map((hit) => hit.id));
@@ -80,6 +83,33 @@ export async function rankResults<Hit extends { id: string }>(
   }
   const later = [...(plan.phrase ? [() => engine.search(`${plan.phrase} ${plan.plain}`)] : []), async () => words ?? engine.search(plan.plain)];
   return listed(first, total, missing, later);
+}
+
+/**
+ * The search for the pages whose title holds every word of the query, or nothing when no title can.
+ * Pagefind leaves out of a search any term it finds nowhere: with a word that is in no title, the title
+ * search would bring every title holding the other words ("cơ quan kết nghĩa" led by a "Tổng kết" of
+ * the "cơ quan" whose text said "ý nghĩa"). Two exceptions:
+ * - a number in no title is left to the text: it is a document's number or a year ("giấy mời 41");
+ * - the last word may be still being typed ("Lò Thị Hươ"): when it is not a whole word of any page, a
+ *   title must hold it begun, right after the word before it (the last title pair). A whole word in no
+ *   title is not looked for as begun: Pagefind takes a pair it cannot find ("kếtfnghĩa") for the
+ *   longest term it begins with ("kếtf").
+ */
+function titleWordsSearch(plan: SearchPlan, titleCounts: number[], lastWordCount: number): string | undefined {
+  const titleTerms = plan.title.split(' ');
+  const kept: string[] = [];
+  for (const [i, term] of titleTerms.entries()) {
+    if (titleCounts[i] > 0) kept.push(term);
+    else if (/^\d+$/.test(plan.keys[i])) continue;
+    else if (i < titleTerms.length - 1) return undefined;
+    else {
+      const lastPair = plan.titlePhrase?.split(' ').at(-1);
+      if (!lastPair || lastWordCount > 0) return undefined;
+      kept.push(lastPair);
+    }
+  }
+  return kept.length > 0 ? `${kept.join(' ')} ${plan.plain}` : undefined;
 }
 
 /**

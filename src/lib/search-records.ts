@@ -40,14 +40,31 @@ export function searchDocumentFromPage(html: string, url: string): SearchDocumen
 }
 
 /**
- * The HTML the indexer is given for one page: a bag of terms, not readable text (Pagefind keeps it in
- * each result's fragment, which the search page therefore does not show), and no metadata: Pagefind
- * makes every metadata word searchable, so a page's type ("Bài viết"), category or date would let
- * "viet" or "2025" find every page labelled so, and would fill the index chunks a query loads. No
- * heading either, from which Pagefind would take a title.
+ * A page's index terms (see indexTerms), each once, with the weight Pagefind gives it: the greatest, for
+ * a term that is two things at once (the number "2/13" and the word "213" are both `213q`).
  */
-export function searchRecordHtml(doc: SearchDocument): string {
+export function weightedTerms(doc: SearchDocument): [term: string, weight: number][] {
   const terms = indexTerms(doc.title, doc.text, doc.number);
+  const weights = new Map<string, number>();
+  const add = (list: string[], weight: number) => {
+    for (const term of list) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+  };
+  // The title's words count most (as much as Pagefind weighs a heading).
+  add(terms.titleWords, 7);
+  add(terms.titleTerms, 10);
+  for (const [weight, list] of terms.textWords) add(list, weight);
+  add(terms.textPairs, 1);
+  return [...weights];
+}
+
+/**
+ * The HTML the indexer is given for one page: its terms in the order of the index's layout
+ * (layoutTokens), not readable text (Pagefind keeps it in each result's fragment, which the search page
+ * therefore does not show), and no metadata: Pagefind makes every metadata word searchable, so a page's
+ * type ("Bài viết"), category or date would let "viet" or "2025" find every page labelled so, and would
+ * fill the index chunks a query loads. No heading either, from which Pagefind would take a title.
+ */
+export function searchRecordHtml(doc: SearchDocument, tokens: [term: string, weight: number][]): string {
   const filters: Record<string, string | undefined> = {
     [SEARCH_FILTERS.type]: doc.type,
     [SEARCH_FILTERS.category]: doc.category,
@@ -59,17 +76,20 @@ export function searchRecordHtml(doc: SearchDocument): string {
       .filter(([, v]) => v)
       .map(([k, v]) => `<span ${attribute}="${k}">${escapeHtml(v!)}</span>`)
       .join('');
-  const section = (weight: number, list: string[]) => (list.length ? `<p data-pagefind-weight="${weight}">${escapeHtml(list.join(' '))}</p>` : '');
+  const runs: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && tokens[j][1] === tokens[i][1]) j++;
+    // A weight for each run of terms: "-" takes the weight of the term it stands before.
+    runs.push(`<span data-pagefind-weight="${tokens[i][1]}">${escapeHtml(tokens.slice(i, j).map(([t]) => t).join(' '))}</span>`);
+    i = j;
+  }
   return [
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>',
-    '<main data-pagefind-body>',
-    // The title's words count most (as much as Pagefind weighs a heading). The terms most often searched
-    // come first: Pagefind stores each term's position on the page, and small numbers take fewer bytes.
-    section(7, terms.titleWords),
-    section(10, terms.titleTerms),
-    ...terms.textWords.map(([weight, list]) => section(weight, list)),
-    section(1, terms.textPairs),
-    lengthPadding(terms.titleWords.length + terms.textWords.reduce((n, [, list]) => n + list.length, 0) + terms.titleTerms.length + terms.textPairs.length),
+    '<main data-pagefind-body><p>',
+    runs.join(' '),
+    '</p>',
+    lengthPadding(tokens.length),
     '</main>',
     tags('data-pagefind-filter', filters),
     '</body></html>',
@@ -79,8 +99,8 @@ export function searchRecordHtml(doc: SearchDocument): string {
 /**
  * Rounds the page's length up to a power of two with "-", which Pagefind counts as words but does not
  * index. Pagefind keeps every page's length in the metadata that each first search loads: at 10,000
- * pages, exact lengths took 24 KB of it (compressed), a handful of distinct lengths take 3 KB. Ranking by
- * length (Pagefind favours shorter pages a little) keeps its sense within a factor of two.
+ * pages, exact lengths took 24 KB of it (compressed), a handful of distinct lengths take 3 KB. (With the
+ * fixed places of common terms, most pages of a large site reach the same length anyway.)
  */
 function lengthPadding(terms: number): string {
   const padding = 2 ** Math.ceil(Math.log2(Math.max(terms, 1))) - terms;

@@ -241,7 +241,12 @@ export interface SearchPlan {
 
 /** The longest query worth searching: anything longer is cut (a pasted paragraph still works). */
 export const MAX_QUERY_LENGTH = 200;
-const MAX_QUERY_WORDS = 20;
+/**
+ * The most words searched: each is counted on its own, so a pasted paragraph must not cost hundreds of
+ * searches; but a title pasted whole must keep the words that tell it from its namesakes ("… tỉnh năm
+ * 2022": the 21st and 22nd syllables).
+ */
+const MAX_QUERY_WORDS = 32;
 
 const LOOKS_LIKE_NUMBER = /^\s*\d{1,5}\s*[-/.\s]\s*\p{L}[\p{L}\d]*(?:\s*[-/.\s]\s*[\p{L}\d]+)*\s*$/u;
 

@@ -7,18 +7,21 @@
  * Every syllable of the corpus, typed alone, must find at least every page that holds it: the last
  * word of a query is matched as a prefix, and a prefix whose words span two chunks once missed the
  * word itself ("sinh hoạt chi bộ" counted 4,812 of 7,148 pages at 10,000 articles). And a title
- * typed as readers type it without marks (d for đ) must put its page first among 1,500.
+ * typed as readers type it without marks (d for đ) must put its page first among 1,500. The index
+ * itself is read back too: every common term must stand at one position on all its pages, which is
+ * what keeps the chunks a query loads small (src/lib/search-layout.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/search-index';
+import { decodePagefindFile, type Cbor } from '../../src/lib/pagefind-files';
 import { generateCorpus, mulberry32 } from '../../src/lib/corpus-generator';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
 import { escapeHtml } from '../../src/lib/search-records';
-import { SEARCH_TEXT_DIR, searchKey, syllables, type SearchText } from '../../src/lib/search-text';
+import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchKey, syllables, type SearchText } from '../../src/lib/search-text';
 import { useSiteBrowser } from '../support/site-browser';
 
 const ARTICLES = 1500;
@@ -48,7 +51,7 @@ beforeAll(async () => {
   await writeSearchIndex(site);
 
   texts = readdirSync(join(site, SEARCH_TEXT_DIR))
-    .filter((f) => f.startsWith('vi_'))
+    .filter((f) => f !== basename(SEARCH_NEWEST_PATH))
     .map((f) => JSON.parse(readFileSync(join(site, SEARCH_TEXT_DIR, f), 'utf8')) as SearchText);
   holding = new Map();
   texts.forEach((page, i) => {
@@ -76,7 +79,37 @@ async function answer(page: Page, query: string): Promise<{ count: number; links
   return { count: Number(/Tìm thấy ([\d.]+) kết quả/.exec(text)?.[1].replace(/\./g, '') ?? 0), links };
 }
 
+/** Every position Pagefind stored for each term, read back from its index chunks: [term, position][]. */
+function storedPositions(): [string, number][] {
+  const dir = join(site, 'pagefind', 'index');
+  const found: [string, number][] = [];
+  // A chunk is [words]; a word [key, entries, [form, entries][]] (its spellings); an entry is [page
+  // number, locations, …], a location a weight (negative) or a position.
+  const add = (term: string, entries: Cbor) => {
+    for (const [, locations] of entries as [number, number[]][]) for (const at of locations) if (at >= 0) found.push([term, at]);
+  };
+  for (const name of readdirSync(dir)) {
+    for (const [key, entries, forms] of (decodePagefindFile(readFileSync(join(dir, name))) as Cbor[][])[0] as [string, Cbor, [string, Cbor][]][]) {
+      add(key, entries);
+      for (const [form, formEntries] of forms) add(form, formEntries);
+    }
+  }
+  return found;
+}
+
 describe('search over many index chunks', () => {
+  it('stores each term held by many pages at one position on all of them, which keeps its index chunk small', () => {
+    const positions = new Map<string, Set<number>>();
+    const pages = new Map<string, number>();
+    for (const [term, at] of storedPositions()) {
+      positions.set(term, (positions.get(term) ?? new Set()).add(at));
+      pages.set(term, (pages.get(term) ?? 0) + 1);
+    }
+    const common = [...pages].filter(([, n]) => n >= texts.length / 8).map(([term]) => term);
+    expect(common.length).toBeGreaterThan(50);
+    expect(common.filter((term) => positions.get(term)!.size > 1)).toEqual([]);
+  });
+
   let page: Page;
   beforeAll(async () => {
     page = await (await browser.newContext()).newPage();

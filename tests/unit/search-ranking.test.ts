@@ -15,8 +15,9 @@ const bare = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '');
 
 /**
  * An engine that matches as Pagefind does over the site's index terms: every query term is a prefix
- * of a held term (tone marks ignored), a term held nowhere is ignored, and when no term is held there
- * is no result. Pages come back in the order given, which stands for Pagefind's scoring.
+ * of a held term (tone marks ignored); a term that begins no held term stands for the longest held
+ * term it begins with, if any, and is ignored otherwise; when no term is left there is no result.
+ * Pages come back in the order given, which stands for Pagefind's scoring.
  */
 function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
   const held = new Map(
@@ -26,8 +27,12 @@ function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
     }),
   );
   const matching = (query: string, within: Page[]) => {
-    const terms = query.split(' ').map(bare);
-    const known = terms.filter((term) => pages.some((page) => held.get(page.id)!.some((t) => t.startsWith(term))));
+    const all = [...held.values()].flat();
+    const known = query
+      .split(' ')
+      .map(bare)
+      .map((term) => (all.some((t) => t.startsWith(term)) ? term : all.filter((t) => term.startsWith(t)).sort((a, b) => b.length - a.length)[0]))
+      .filter((term): term is string => term !== undefined);
     if (known.length === 0) return [];
     return within.filter((page) => known.every((term) => held.get(page.id)!.some((t) => t.startsWith(term))));
   };
@@ -106,6 +111,26 @@ describe('rankResults', () => {
     // A last word begun is no title word yet: titles are matched on the words before it.
     const typing = await rankResults(engine, planSearch('khoi thi d')!);
     expect(ids(await typing.next(10))).toEqual(['title-words', 'title-phrase', 'scattered']);
+  });
+
+  it('lets no title lead when a word of the query is in no title, last or not', async () => {
+    const local: Page[] = [
+      { id: 'title-other-words', title: 'Tổng kết công tác cơ quan', text: 'Ý nghĩa của việc kết nối.', date: '2026-01-01' },
+      { id: 'phrase', title: 'Khảo sát nông thôn mới', text: 'Hỗ trợ của cơ quan kết nghĩa.', date: '2025-01-01' },
+    ];
+    const { engine } = engineOver(local);
+    for (const typed of ['cơ quan kết nghĩa', 'kết nghĩa cơ quan']) {
+      expect(ids(await (await rankResults(engine, planSearch(typed)!)).next(10)), typed).toEqual(['phrase', 'title-other-words']);
+    }
+  });
+
+  it('leaves to the text a number that is in no title: a document number or a year', async () => {
+    const local: Page[] = [
+      { id: 'bulletin', title: 'Bản tin tháng 11', text: 'Đã gửi giấy mời. Có 41 đại biểu dự.', date: '2026-01-01' },
+      { id: 'invitation', title: 'Giấy mời học tập nghị quyết', text: 'Số 41-GM/ĐUK. Kính mời các đồng chí.', date: '2025-01-01' },
+    ];
+    const { engine } = engineOver(local);
+    expect(ids(await (await rankResults(engine, planSearch('giấy mời 41')!)).next(10))).toEqual(['invitation', 'bulletin']);
   });
 
   it('gives each result once when "more" is asked for twice at the same time', async () => {

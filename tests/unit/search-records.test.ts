@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { newestFirst, searchDocumentFromPage, searchRecordHtml } from '../../src/lib/search-records';
+import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms } from '../../src/lib/search-records';
+import { layoutTokens, termLayout } from '../../src/lib/search-layout';
 
 const page = `<!doctype html><html lang="vi"><body><header>Trang chủ Tìm kiếm</header>
 <article data-pagefind-body data-search-type="Thông báo" data-search-date="2026-03-01T08:00:00+07:00" data-search-number="25-TB/ĐUK" data-search-kind="Thông báo">
@@ -24,7 +25,9 @@ describe('searchDocumentFromPage', () => {
 
 describe('searchRecordHtml', () => {
   const doc = searchDocumentFromPage(page, '/thong-bao/ket-luan/')!;
-  const record = parse(searchRecordHtml(doc));
+  const terms = weightedTerms(doc);
+  const tokens = layoutTokens(terms, termLayout([terms.map(([term]) => term)]));
+  const record = parse(searchRecordHtml(doc, tokens));
   const words = record.querySelector('[data-pagefind-body]')!.text.split(/\s+/).filter(Boolean);
 
   it('gives Pagefind a length that is a power of two, padded with what it counts but does not index', () => {
@@ -35,6 +38,13 @@ describe('searchRecordHtml', () => {
     expect(new Set(terms).size).toBe(terms.length);
   });
 
+  it('gives Pagefind the terms in the layout\'s order, each with its weight', () => {
+    const given = record.querySelectorAll('[data-pagefind-weight]').flatMap((run) => run.text.split(' ').map((term) => [term, Number(run.getAttribute('data-pagefind-weight'))]));
+    expect(given).toEqual(tokens);
+    expect(given).toContainEqual(['dảngf', 10]);
+    expect(given).toContainEqual(['dảngq', 7]);
+  });
+
   it('carries the labels as filters, and nothing Pagefind would make searchable besides the terms', () => {
     const filters = Object.fromEntries(record.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.text]));
     expect(filters).toEqual({ loai: 'Thông báo', nam: '2026', 'van-ban': 'Thông báo' });
@@ -43,8 +53,17 @@ describe('searchRecordHtml', () => {
   });
 
   it('escapes what content holds', () => {
-    const html = searchRecordHtml({ ...doc, title: '<script>alert(1)</script>', category: '"><img src=x onerror=alert(1)>' });
-    expect(html).not.toMatch(/<script|<img/);
+    const html = searchRecordHtml({ ...doc, title: '<script>alert(1)</script>', category: '"><img src=x onerror=alert(1)>' }, [['<b>', 1]]);
+    expect(html).not.toMatch(/<script|<img|<b>/);
+  });
+});
+
+describe('weightedTerms', () => {
+  it('gives each term once, with its greatest weight', () => {
+    const terms = weightedTerms({ url: '/a/', type: 'Bài viết', title: 'Quy định 213', text: 'Ngày 2/13 có 213 người, 213 đảng viên.' });
+    const names = terms.map(([term]) => term);
+    expect(new Set(names).size).toBe(names.length);
+    expect(terms).toContainEqual(['213q', 10]);
   });
 });
 

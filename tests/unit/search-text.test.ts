@@ -101,8 +101,8 @@ describe('planSearch', () => {
 
   it('cuts a very long query', () => {
     const plan = planSearch('hội nghị '.repeat(200))!;
-    expect(plan.keys).toHaveLength(20);
-    expect(plan.phrase!.split(' ')).toHaveLength(19);
+    expect(plan.keys).toHaveLength(32);
+    expect(plan.phrase!.split(' ')).toHaveLength(31);
   });
 
   it('treats markup as text', () => {
