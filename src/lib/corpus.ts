@@ -3,7 +3,7 @@
  * every page reads them in O(1) or O(page size). Pure: `content.ts` feeds it Astro's collections.
  */
 import { vietnamYear } from './dates.ts';
-import { toSlug } from './slugs.ts';
+import { byCodeUnits, toSlug } from './slugs.ts';
 
 /** What the article index needs to know of an entry. */
 export interface ArticleView {
@@ -27,7 +27,7 @@ function byDateDesc<T>(view: (item: T) => { id: string; date: Date }) {
   return (a: T, b: T) => {
     const va = view(a);
     const vb = view(b);
-    return vb.date.getTime() - va.date.getTime() || (va.id < vb.id ? -1 : va.id > vb.id ? 1 : 0);
+    return vb.date.getTime() - va.date.getTime() || byCodeUnits(va.id, vb.id);
   };
 }
 

@@ -12,6 +12,8 @@
  * all first would leave Pagefind idle while every page is read twice.
  */
 
+import { byCodeUnits } from './slugs.ts';
+
 /** Where the common terms stand in every record. */
 export interface TermLayout {
   /** Each common term's place */
@@ -44,12 +46,10 @@ export function termLayout(samples: Iterable<readonly string[]>): TermLayout {
   }
   const common = [...pagesHolding]
     .filter(([, n]) => n >= pages * FIXED_PLACE_SHARE)
-    .sort(([a, m], [b, n]) => n - m || compare(a, b))
+    .sort(([a, m], [b, n]) => n - m || byCodeUnits(a, b))
     .slice(0, MAX_PLACES);
   return { place: new Map(common.map(([term], i) => [term, i])) };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A page's record as Pagefind will number it: the page's [term, weight] pairs with the common terms at

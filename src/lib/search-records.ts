@@ -5,6 +5,7 @@
  */
 import { parse } from 'node-html-parser';
 import { indexTerms, SEARCH_FILTERS, type SearchText } from './search-text.ts';
+import { byCodeUnits } from './slugs.ts';
 
 /** What a page holds for search: the same as what the search page shows of it. */
 export type SearchDocument = SearchText;
@@ -117,5 +118,5 @@ export function newestFirst(pages: { id: string; url: string; date?: string }[])
     const ms = date ? Date.parse(date) : Number.NaN;
     return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
   };
-  return [...pages].sort((a, b) => time(b.date) - time(a.date) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((page) => page.id);
+  return [...pages].sort((a, b) => time(b.date) - time(a.date) || byCodeUnits(a.url, b.url)).map((page) => page.id);
 }

@@ -150,7 +150,8 @@ const wordKey = memoised(searchKey);
  * The terms the index holds for a page. Each term appears once, whatever its count: Pagefind returns
  * every position of every matched word, and at 10,000 pages the positions of common syllables ("đảng",
  * "bộ") made searches slow and their index chunks large. How often a word occurs still counts, through
- * the weight of the section it is put in (`textWords`).
+ * the weight of the section it is put in (`textWords`). A term can still come in two lists (a document
+ * number "2/13" and the word "213" are both `213q`): `weightedTerms` in search-records.ts keeps it once.
  */
 export interface IndexTerms {
   /** The title's syllables, as words */

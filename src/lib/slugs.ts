@@ -27,3 +27,9 @@ export function slugFromEntryPath(entryPath: string): string {
   const stem = file.replace(/\.[^.]+$/, '');
   return stem === 'index' && parts.length > 1 ? parts[parts.length - 2] : stem;
 }
+
+/**
+ * Orders ids and index terms by their code units, the same on every machine (no locale): for sorts
+ * whose output must not change from one build to the next.
+ */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
