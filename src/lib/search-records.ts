@@ -53,8 +53,7 @@ export function weightedTerms(doc: SearchDocument): [term: string, weight: numbe
   // The title's words count most (as much as Pagefind weighs a heading).
   add(terms.titleWords, 7);
   add(terms.titleTerms, 10);
-  for (const [weight, list] of terms.textWords) add(list, weight);
-  add(terms.textPairs, 1);
+  for (const [weight, list] of [...terms.textWords, ...terms.textPairs]) add(list, weight);
   return [...weights];
 }
 

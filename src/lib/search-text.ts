@@ -132,8 +132,8 @@ export function documentNumberKeys(text: string): string[] {
  * A syllable's form, computed once per distinct syllable: indexing folds every word of every page, and
  * a language's syllables are few (Vietnamese has under 10,000) while its pages' words are millions.
  */
-function memoised(form: (word: string) => string): (word: string) => string {
-  const forms = new Map<string, string>();
+function memoised<Form>(form: (word: string) => Form): (word: string) => Form {
+  const forms = new Map<string, Form>();
   return (word) => {
     let result = forms.get(word);
     if (result === undefined) forms.set(word, (result = form(word)));
@@ -160,8 +160,8 @@ export interface IndexTerms {
   textWords: [number, string[]][];
   /** The title's syllables and adjacent pairs as title terms, and the document numbers */
   titleTerms: string[];
-  /** The text's adjacent-syllable pairs */
-  textPairs: string[];
+  /** The text's adjacent-syllable pairs, by how often they occur, as textWords */
+  textPairs: [number, string[]][];
 }
 
 /** Occurrences of a word in a text → the weight of its one term, most first (Pagefind's default weight is 1). */
@@ -189,19 +189,24 @@ export function adjacentPairs(text: string): [string, string][] {
   return pairs;
 }
 
+/** Terms grouped by the weight their number of occurrences gives them, heaviest first. */
+function byWeight(terms: string[]): [number, string[]][] {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const groups = new Map<number, string[]>();
+  for (const [term, n] of counts) {
+    const weight = WEIGHT_BY_COUNT.find(([min]) => n >= min)![1];
+    if (!groups.has(weight)) groups.set(weight, []);
+    groups.get(weight)!.push(term);
+  }
+  return [...groups].sort(([a], [b]) => b - a);
+}
+
 export function indexTerms(title: string, text: string, documentNumber = ''): IndexTerms {
   const titleWords = new Set(syllables(title).map(foldedWord));
-  const counts = new Map<string, number>();
-  for (const word of syllables(text).map(foldedWord)) if (!titleWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const textWords = new Map<number, string[]>();
-  for (const [word, n] of counts) {
-    const weight = WEIGHT_BY_COUNT.find(([min]) => n >= min)![1];
-    if (!textWords.has(weight)) textWords.set(weight, []);
-    textWords.get(weight)!.push(word + WORD_END);
-  }
   return {
     titleWords: [...titleWords].map((word) => word + WORD_END),
-    textWords: [...textWords].sort(([a], [b]) => b - a),
+    textWords: byWeight(syllables(text).map(foldedWord).filter((word) => !titleWords.has(word)).map((word) => word + WORD_END)),
     titleTerms: [
       ...new Set([
         ...[...titleWords].map((word) => word + TITLE_END),
@@ -209,7 +214,8 @@ export function indexTerms(title: string, text: string, documentNumber = ''): In
         ...documentNumberKeys([documentNumber, title, text].join('\n')).map((key) => key + WORD_END),
       ]),
     ],
-    textPairs: [...new Set(adjacentPairs(text).map(([a, b]) => textPair(a, b) + WORD_END))],
+    // A phrase said again ranks its page above one that says it once, as a word does.
+    textPairs: byWeight(adjacentPairs(text).map(([a, b]) => textPair(a, b) + WORD_END)),
   };
 }
 
@@ -293,7 +299,8 @@ export interface ExcerptPart {
 /**
  * An excerpt of a page's text around the query's words, with the matched words marked: the window of
  * `length` words that holds the most different query words (then the most matches), and the start of
- * the text when nothing matches.
+ * the text when nothing matches. It runs on the reader's phone for every result shown, over the whole
+ * text: each distinct word is matched once, and the window slides in one pass.
  */
 export function buildExcerpt(text: string, plan: Pick<SearchPlan, 'keys' | 'number'>, length = 32): ExcerptPart[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -301,27 +308,18 @@ export function buildExcerpt(text: string, plan: Pick<SearchPlan, 'keys' | 'numb
   const keys = plan.keys.filter(Boolean);
   const last = keys.length - 1;
   // A word matches through any of its syllables ("25-TB/ĐUK" holds "tb"); the last query word may
-  // still be being typed, so it matches as a prefix, as Pagefind does.
+  // still be being typed, so it matches as a prefix, as Pagefind does. A document number has digits.
   const matchOf = (word: string) => {
-    if (plan.number && documentNumberKey(word) === plan.number) return keys.length;
+    if (plan.number && /\d/.test(word) && documentNumberKey(word) === plan.number) return keys.length;
     for (const syllable of syllables(word)) {
-      const key = searchKey(syllable);
+      const key = wordKey(syllable);
       const found = keys.findIndex((k, i) => (i === last ? key.startsWith(k) : key === k));
       if (found >= 0) return found;
     }
     return -1;
   };
-  const matches = words.map(matchOf);
-  let best = 0;
-  let bestScore = [-1, -1];
-  for (let start = 0; start < Math.max(1, words.length - length + 1); start++) {
-    const window = matches.slice(start, start + length).filter((m) => m >= 0);
-    const score = [new Set(window).size, window.length];
-    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
-      best = start;
-      bestScore = score;
-    }
-  }
+  const matches = words.map(memoised(matchOf));
+  const best = bestWindow(matches, keys.length + 1, length);
   // Start a few words before the first match so it reads in context, keeping the last match in view.
   const inWindow = matches.map((m, i) => (m >= 0 && i >= best && i < best + length ? i : -1)).filter((i) => i >= 0);
   const start = inWindow.length === 0 ? 0 : Math.min(Math.max(inWindow[0] - 4, inWindow.at(-1)! - length + 1, 0), inWindow[0]);
@@ -334,4 +332,33 @@ export function buildExcerpt(text: string, plan: Pick<SearchPlan, 'keys' | 'numb
   parts.pop();
   if (start + length < words.length) parts.push({ text: ' …', mark: false });
   return parts;
+}
+
+/**
+ * The first start of the window of `length` words holding the most different matches, then the most
+ * matches. `matches` gives each word's match, from 0 to `kinds` - 1, or -1 for none.
+ */
+function bestWindow(matches: number[], kinds: number, length: number): number {
+  const inWindow = new Array<number>(kinds).fill(0);
+  let different = 0;
+  let total = 0;
+  const enter = (match: number | undefined, step: 1 | -1) => {
+    if (match === undefined || match < 0) return;
+    if (step === 1 ? inWindow[match]++ === 0 : --inWindow[match] === 0) different += step;
+    total += step;
+  };
+  for (let i = 0; i < Math.min(length, matches.length); i++) enter(matches[i], 1);
+  let best = 0;
+  let bestScore = [-1, -1];
+  for (let start = 0; start < Math.max(1, matches.length - length + 1); start++) {
+    if (start > 0) {
+      enter(matches[start - 1], -1);
+      enter(matches[start + length - 1], 1);
+    }
+    if (different > bestScore[0] || (different === bestScore[0] && total > bestScore[1])) {
+      best = start;
+      bestScore = [different, total];
+    }
+  }
+  return best;
 }

@@ -16,6 +16,7 @@ interface PagefindResult {
 interface Pagefind {
   init(): Promise<void>;
   search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
+  preload(query: string, options?: { filters?: Record<string, string> }): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -77,6 +78,7 @@ function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchE
       return options?.newest ? inDateOrder(results, await newestOrder()) : results;
     },
     count: async (query) => (await pagefind.search(query, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0,
+    load: (query) => pagefind.preload(query, { filters: NO_PAGE }),
   };
 }
 

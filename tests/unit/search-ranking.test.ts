@@ -23,7 +23,7 @@ function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
   const held = new Map(
     pages.map((page) => {
       const terms = indexTerms(page.title, page.text, page.number);
-      return [page.id, [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs].map(bare)];
+      return [page.id, [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs.flatMap(([, list]) => list)].map(bare)];
     }),
   );
   const matching = (query: string, within: Page[]) => {
@@ -49,6 +49,9 @@ function engineOver(pages: Page[], filter?: (page: Page) => boolean) {
     async count(query) {
       searches.push(`count: ${query}`);
       return matching(query, pages).length;
+    },
+    async load(query) {
+      searches.push(`load: ${query}`);
     },
   };
   return { engine, searches };
@@ -82,8 +85,8 @@ describe('rankResults', () => {
     const results = await rankResults(engine, plan);
     expect(results.total).toBe(35);
     expect(ids(await results.next(10))).toEqual(many.slice(0, 10).map((p) => p.id));
-    expect(searches).not.toContain(plan.plain);
-    expect(searches.some((q) => q.startsWith(plan.phrase!))).toBe(false);
+    // One search ranks the first page: the titles holding the phrase, which hold every word.
+    expect(searches.filter((q) => !q.startsWith('count: ') && !q.startsWith('load: '))).toEqual([`${plan.titlePhrase} ${plan.plain}`]);
 
     const rest = [...(await results.next(20)), ...(await results.next(20))];
     expect(ids(rest).slice(-5)).toEqual(['title-phrase', 'title-words', 'phrase-in-text', 'notice', 'scattered']);
@@ -92,15 +95,17 @@ describe('rankResults', () => {
     expect(await results.next(10)).toEqual([]);
   });
 
-  it('counts the last word whole before any search that ranks, so that Pagefind has loaded its chunk', async () => {
+  it('counts the last word whole and loads the title pairs before any search that ranks', async () => {
     const { engine, searches } = engineOver(pages);
     const plan = planSearch('Đảng ủy')!;
     await rankResults(engine, plan);
-    const firstSearch = searches.findIndex((q) => !q.startsWith('count: '));
+    const firstSearch = searches.findIndex((q) => !q.startsWith('count: ') && !q.startsWith('load: '));
     expect(plan.lastWord).toBe('ủyq');
     expect(firstSearch).toBeGreaterThan(0);
     expect(searches.indexOf('count: ủyq')).toBeGreaterThanOrEqual(0);
     expect(searches.indexOf('count: ủyq')).toBeLessThan(firstSearch);
+    expect(searches.indexOf(`load: ${plan.titlePhrase}`)).toBeGreaterThanOrEqual(0);
+    expect(searches.indexOf(`load: ${plan.titlePhrase}`)).toBeLessThan(firstSearch);
   });
 
   it('puts a title holding the phrase first while its last word is still being typed', async () => {
@@ -122,6 +127,16 @@ describe('rankResults', () => {
     for (const typed of ['cơ quan kết nghĩa', 'kết nghĩa cơ quan']) {
       expect(ids(await (await rankResults(engine, planSearch(typed)!)).next(10)), typed).toEqual(['phrase', 'title-other-words']);
     }
+  });
+
+  it('lets only titles holding the phrase lead when a title pair is held nowhere', async () => {
+    // No title holds "định 144": Pagefind takes the pair "dịnhf144" for "dịnhf", which both titles hold.
+    const local: Page[] = [
+      { id: 'other-rule', title: 'Quán triệt Quy định số 08 về nêu gương', text: 'Thực hiện Quy định 144 của Bộ Chính trị.', date: '2026-01-01' },
+      { id: 'every-word', title: 'Sơ kết 144 ngày thực hiện quy định', text: 'Quy định mới. Năm 144 ngày.', date: '2025-01-01' },
+    ];
+    const { engine } = engineOver(local);
+    expect(ids(await (await rankResults(engine, planSearch('Quy định 144')!)).next(10))).toEqual(['every-word', 'other-rule']);
   });
 
   it('leaves to the text a number that is in no title: a document number or a year', async () => {

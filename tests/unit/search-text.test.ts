@@ -114,7 +114,7 @@ describe('indexTerms', () => {
   const title = 'Đảng ủy Khối tổ chức hội nghị';
   const text = 'Hội nghị học tập. Đảng ủy Khối chỉ đạo: học tập và làm theo Bác; học tập suốt đời. Thông báo 25-TB/ĐUK.';
   const terms = indexTerms(title, text);
-  const all = [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs];
+  const all = [...terms.titleWords, ...terms.textWords.flatMap(([, list]) => list), ...terms.titleTerms, ...terms.textPairs.flatMap(([, list]) => list)];
 
   it('holds each term once, every one whole', () => {
     expect(new Set(all).size).toBe(all.length);
@@ -152,6 +152,12 @@ describe('indexTerms', () => {
     expect(weightOf('bác')).toBe(1);
     expect(weightOf('dảng')).toBeUndefined(); // a title word, weighed as a heading
     expect(terms.titleWords).toContain('dảngq');
+  });
+
+  it('weighs a pair of the text by how often it occurs, so that a phrase said again counts more', () => {
+    const weightOf = (pair: string) => terms.textPairs.find(([, list]) => list.includes(`zq${pair}q`))?.[0];
+    expect(weightOf('hoctap')).toBe(1.5);
+    expect(weightOf('lamtheo')).toBe(1);
   });
 });
 
