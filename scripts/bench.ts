@@ -8,11 +8,11 @@
  * by file with a clean build of the edited corpus. Writes the results into docs/performance.md.
  * A benchmark, not a test: builds run one after another, never two at once.
  */
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BARE_PHASES, formatBytes, formatDuration, markdownTable, ratio, SITE_PHASES, type Phase } from '../src/lib/benchmark.ts';
-import { astroBin, benchDir, filesBelow, machine, measuredBuild, otherWorkNote, outputSize, pageWeight, prepareCorpus, projectRoot, updatePerformanceDoc, type Build, type OutputSize, type PageWeight } from './bench/measure.ts';
+import { astroBin, benchDir, differingFiles, filesBelow, machine, measuredBuild, otherWorkNote, outputSize, pageWeight, prepareCorpus, projectRoot, updatePerformanceDoc, type Build, type OutputSize, type PageWeight } from './bench/measure.ts';
 
 const MEMORY_TARGET = 4e9;
 const REPUBLISH_TARGET_MS = 30_000;
@@ -41,15 +41,6 @@ interface Republish {
   clean: Build;
   /** Files that differ between the republished output and the clean build's, or exist in one only */
   differences: string[];
-}
-
-/** Files of two folders that differ in content, or exist in one of them only. */
-function differingFiles(a: string, b: string): string[] {
-  const inA = new Set(filesBelow(a));
-  const inB = new Set(filesBelow(b));
-  const differences = [...inB].filter((f) => !inA.has(f));
-  for (const file of inA) if (!inB.has(file) || !readFileSync(join(a, file)).equals(readFileSync(join(b, file)))) differences.push(file);
-  return differences.sort();
 }
 
 /**

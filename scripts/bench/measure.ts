@@ -156,6 +156,15 @@ export function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
 }
 
+/** Files of two folders that differ in content, or exist in one of them only, relative to them. */
+export function differingFiles(a: string, b: string): string[] {
+  const inA = new Set(filesBelow(a));
+  const inB = new Set(filesBelow(b));
+  const differences = [...inB].filter((f) => !inA.has(f));
+  for (const file of inA) if (!inB.has(file) || !readFileSync(join(a, file)).equals(readFileSync(join(b, file)))) differences.push(file);
+  return differences.sort();
+}
+
 export interface OutputSize {
   files: number;
   bytes: number;

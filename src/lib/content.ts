@@ -5,6 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArticleIndex, buildNoticeIndex, type ArticleIndex, type NoticeIndex } from './corpus.ts';
 import { buildTime } from './build-time.ts';
+import { vietnamYear } from './dates.ts';
+import { renderKey } from './render-key.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Notice = CollectionEntry<'notices'>;
@@ -25,6 +27,12 @@ export interface SiteContent {
   categories: Category[];
   category(id: string): Category | undefined;
   settings: Settings;
+  /**
+   * Static paths with the key Astro's incremental build keeps each page by (src/lib/render-key.ts): the
+   * page's props, and what every page may show besides them (settings, menu, the notices' sidebar and
+   * kinds, the footer's year). A page must be rendered from these alone, and its own entry's `render()`.
+   */
+  keyed<P extends { props: object }>(paths: P[]): (P & { cacheKey: string })[];
 }
 
 export const categoryIdOf = (article: Article): string => article.data.category.id;
@@ -51,13 +59,16 @@ async function load(): Promise<SiteContent> {
     }
   }
   const sortedCategories = [...categories].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name, 'vi'));
+  const noticeIndex = buildNoticeIndex(notices, (n) => ({ ...n.data, id: n.id }), buildTime);
+  const siteWide = renderKey(settings[0].data, sortedCategories, noticeIndex.current, [...new Set(noticeIndex.all.map((n) => n.data.kind))], vietnamYear(buildTime));
   return {
     articles: buildArticleIndex(articles, (a) => ({ ...a.data, id: a.id, category: categoryIdOf(a) }), buildTime),
-    notices: buildNoticeIndex(notices, (n) => ({ ...n.data, id: n.id }), buildTime),
+    notices: noticeIndex,
     pages: pages.filter((p) => !p.data.draft),
     categories: sortedCategories,
     category: (id) => categoryById.get(id),
     settings: settings[0].data,
+    keyed: (paths) => paths.map((path) => ({ ...path, cacheKey: renderKey(siteWide, path.props) })),
   };
 }
 

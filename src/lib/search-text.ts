@@ -15,6 +15,8 @@
  * - document numbers (25-TB/ĐUK) are typed in many ways: we add one compact term ("25tbdukq").
  */
 
+import { memoised } from './memo.ts';
+
 /**
  * Ends every word of the text in the index ("dảngq"). No Vietnamese syllable ends in "q", so "chiq" is
  * a word of its own; and Pagefind's fallback for a word it cannot find (the longest indexed word the
@@ -128,21 +130,10 @@ export function documentNumberKeys(text: string): string[] {
   return [...new Set((text.normalize('NFC').match(DOCUMENT_NUMBER_IN_TEXT) ?? []).map(documentNumberKey))];
 }
 
-/**
- * A syllable's form, computed once per distinct syllable: indexing folds every word of every page, and
- * a language's syllables are few (Vietnamese has under 10,000) while its pages' words are millions.
- */
-function memoised<Form>(form: (word: string) => Form): (word: string) => Form {
-  const forms = new Map<string, Form>();
-  return (word) => {
-    let result = forms.get(word);
-    if (result === undefined) forms.set(word, (result = form(word)));
-    return result;
-  };
-}
-
+// Indexing folds every word of every page, and a language's syllables are few (Vietnamese has under
+// 10,000) while its pages' words are millions: each distinct syllable's forms are computed once.
 /** The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). */
-const foldedWord = memoised((word) => foldVietnamese(word).toLowerCase());
+const foldedWord = memoised((word: string) => foldVietnamese(word).toLowerCase());
 /** A syllable's search key ("dảng" → "dang"). */
 const wordKey = memoised(searchKey);
 
