@@ -9,6 +9,7 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { differingFiles } from '../../scripts/bench/measure';
 import { astroBuild } from '../support/astro-build';
@@ -28,9 +29,11 @@ interface PagesBuilt {
 async function build(name: string): Promise<PagesBuilt> {
   const { code, output } = await astroBuild({ CONTENT_DIR: content, OUT_DIR: join(root, `${name}-out`), CACHE_DIR: join(root, `${name}-cache`), BUILD_NOW });
   if (code !== 0) throw new Error(`build ${name} failed:\n${output.slice(-3000)}`);
-  // Astro logs each page as "├─ /bai-viet/x/index.html", then "(+12ms)" if rendered or "(restored)".
+  // Astro logs each page as "├─ /bai-viet/x/index.html", then "(+12ms)" if rendered or "(restored)";
+  // in colour where the environment says CI.
   const pages: PagesBuilt = { rendered: new Set(), restored: new Set() };
-  for (const [, file, how] of output.matchAll(/[├└]─ (\S+\.html) \((restored|cached|\+)/g)) (how === '+' ? pages.rendered : pages.restored).add(file);
+  const log = stripVTControlCharacters(output);
+  for (const [, file, how] of log.matchAll(/[├└]─ (\S+\.html) \((restored|cached|\+)/g)) (how === '+' ? pages.rendered : pages.restored).add(file);
   return pages;
 }
 
