@@ -3,8 +3,8 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms } from '../lib/search-records.ts';
-import { layoutSample, layoutTokens, termLayout } from '../lib/search-layout.ts';
+import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
+import { layoutSample, layoutTokens, termLayout, type TermLayout } from '../lib/search-layout.ts';
 import { decodePagefindFile, encodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
@@ -22,6 +22,29 @@ const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css'
 /** `/thong-bao/abc/index.html` → `/thong-bao/abc/` */
 const urlOf = (file: string) => `/${file.replace(/\\/g, '/').replace(/index\.html$/, '')}`;
 
+/** The built pages of `outDir` that may hold something searchable, relative to it, in a stable order. */
+export function builtPages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.startsWith('admin') && !file.startsWith('pagefind'))
+    .sort();
+}
+
+/** The searchable part of a built page (searchDocumentFromPage), if it has one. */
+export const searchableIn = (outDir: string, file: string) => searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
+
+/** Where each term stands in the records: it depends on how many pages hold it (src/lib/search-layout.ts). */
+export function recordLayout(outDir: string, pages: readonly string[]): TermLayout {
+  return termLayout(
+    layoutSample(pages).flatMap((file) => {
+      const doc = searchableIn(outDir, file);
+      return doc ? [weightedTerms(doc).map(([term]) => term)] : [];
+    }),
+  );
+}
+
+/** What Pagefind is given for a page: its address, and its terms as laid out in every record. */
+export const searchRecord = (doc: SearchDocument, layout: TermLayout) => ({ url: doc.url, content: searchRecordHtml(doc, layoutTokens(weightedTerms(doc), layout)) });
+
 /**
  * Indexes every built page of `outDir` that has a `data-pagefind-body` (src/lib/search-records.ts) into
  * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). Throws on any
@@ -34,25 +57,16 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
   const documents = new Map<string, IndexedPage>();
-  const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html') && !file.startsWith('admin') && !file.startsWith('pagefind'))
-    .sort();
-  const searchable = (file: string) => searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
-  // Where each term stands in the records depends on how many pages hold it (src/lib/search-layout.ts).
-  const layout = termLayout(
-    layoutSample(pages).flatMap((file) => {
-      const doc = searchable(file);
-      return doc ? [weightedTerms(doc).map(([term]) => term)] : [];
-    }),
-  );
+  const pages = builtPages(outDir);
+  const layout = recordLayout(outDir, pages);
   // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
   // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
   const inFlight = new Set<Promise<void>>();
   for (const file of pages) {
-    const doc = searchable(file);
+    const doc = searchableIn(outDir, file);
     if (!doc) continue;
     const added: Promise<void> = index
-      .addHTMLFile({ url: doc.url, content: searchRecordHtml(doc, layoutTokens(weightedTerms(doc), layout)) })
+      .addHTMLFile(searchRecord(doc, layout))
       .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
       .finally(() => inFlight.delete(added));
     inFlight.add(added);
