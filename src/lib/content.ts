@@ -60,7 +60,8 @@ async function load(): Promise<SiteContent> {
   }
   const sortedCategories = [...categories].sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name, 'vi'));
   const noticeIndex = buildNoticeIndex(notices, (n) => ({ ...n.data, id: n.id }), buildTime);
-  const siteWide = renderKey(settings[0].data, sortedCategories, noticeIndex.current, [...new Set(noticeIndex.all.map((n) => n.data.kind))], vietnamYear(buildTime));
+  // Only a production build keys its pages; `astro dev` loads the content on every request.
+  let siteWide: string | undefined;
   return {
     articles: buildArticleIndex(articles, (a) => ({ ...a.data, id: a.id, category: categoryIdOf(a) }), buildTime),
     notices: noticeIndex,
@@ -68,7 +69,10 @@ async function load(): Promise<SiteContent> {
     categories: sortedCategories,
     category: (id) => categoryById.get(id),
     settings: settings[0].data,
-    keyed: (paths) => paths.map((path) => ({ ...path, cacheKey: renderKey(siteWide, path.props) })),
+    keyed: (paths) => {
+      siteWide ??= renderKey(settings[0].data, sortedCategories, noticeIndex.current, [...new Set(noticeIndex.all.map((n) => n.data.kind))], vietnamYear(buildTime));
+      return paths.map((path) => ({ ...path, cacheKey: renderKey(siteWide, path.props) }));
+    },
   };
 }
 

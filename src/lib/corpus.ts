@@ -64,7 +64,8 @@ export interface ArticleIndex<T> {
 const RELATED_WINDOW = 40;
 
 export function buildArticleIndex<T>(entries: readonly T[], viewOf: (item: T) => ArticleView, now: Date): ArticleIndex<T> {
-  // Sorts and `related` ask for an entry's view many times (5 s at 10,000 articles when made anew each time).
+  // Sorts and `related` ask for an entry's view many times (5 s at 10,000 articles when made anew each
+  // time); only the index's own entries are remembered, not the copies routes are given.
   const view = memoised(viewOf);
   const all = entries.filter((e) => isPublished(view(e), now)).sort(byDateDesc(view));
   const byId = new Map<string, T>();
@@ -112,9 +113,10 @@ export function buildArticleIndex<T>(entries: readonly T[], viewOf: (item: T) =>
     tagsOf: (item) => (tagSlugsOf.get(canonical(item)) ?? []).map((slug) => tags.get(slug)!),
     years: [...byYear.keys()].sort((a, b) => b - a),
     inYear: (year) => byYear.get(year) ?? [],
-    neighbours(item) {
+    neighbours(copy) {
+      const item = canonical(copy);
       const list = byCategory.get(view(item).category) ?? [];
-      const i = positionIn(list).get(canonical(item));
+      const i = positionIn(list).get(item);
       if (i === undefined) return {};
       return { newer: list[i - 1], older: list[i + 1] };
     },

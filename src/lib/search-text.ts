@@ -130,9 +130,11 @@ export function documentNumberKeys(text: string): string[] {
   return [...new Set((text.normalize('NFC').match(DOCUMENT_NUMBER_IN_TEXT) ?? []).map(documentNumberKey))];
 }
 
-// Indexing folds every word of every page, and a language's syllables are few (Vietnamese has under
-// 10,000) while its pages' words are millions: each distinct syllable's forms are computed once.
-/** The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). */
+/**
+ * The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). Like
+ * `wordKey`, computed once per distinct syllable: indexing folds every word of every page, and a
+ * language's syllables are few (Vietnamese has under 10,000) while its pages' words are millions.
+ */
 const foldedWord = memoised((word: string) => foldVietnamese(word).toLowerCase());
 /** A syllable's search key ("dảng" → "dang"). */
 const wordKey = memoised(searchKey);
