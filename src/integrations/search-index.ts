@@ -1,15 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
 import { layoutSample, layoutTokens, termLayout, type TermLayout } from '../lib/search-layout.ts';
-import { decodePagefindFile, encodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
+import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
+import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
 /** How many pages may wait for Pagefind at once. */
 const PAGES_IN_FLIGHT = 32;
+/**
+ * How many pages one Pagefind process indexes: it holds them all until it writes (about 0.4 MB a page),
+ * so parts of this size, merged after (src/lib/pagefind-merge.ts), keep it under half a gigabyte.
+ */
+const PART_PAGES = 1000;
+/** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
+const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
 /** A page of the index as kept until Pagefind has named it: its shown file's bytes, and its date for "Mới nhất". */
 interface IndexedPage {
@@ -47,64 +55,131 @@ export const searchRecord = (doc: SearchDocument, layout: TermLayout) => ({ url:
 
 /**
  * Indexes every built page of `outDir` that has a `data-pagefind-body` (src/lib/search-records.ts) into
- * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). Throws on any
- * indexing error.
+ * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). The pages are
+ * indexed in parts of PART_PAGES, one Pagefind process after another, and the parts merged into the
+ * index one process would have written. Throws on any indexing error.
  */
 export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
   const documents = new Map<string, IndexedPage>();
   const pages = builtPages(outDir);
   const layout = recordLayout(outDir, pages);
-  // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
-  // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
-  const inFlight = new Set<Promise<void>>();
-  for (const file of pages) {
-    const doc = searchableIn(outDir, file);
-    if (!doc) continue;
-    const added: Promise<void> = index
-      .addHTMLFile(searchRecord(doc, layout))
-      .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
-      .finally(() => inFlight.delete(added));
-    inFlight.add(added);
-    documents.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
-    if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+  // Inside the output folder, on its disk, so that the pages' fragments are moved, not copied, from it.
+  const partsDir = mkdtempSync(join(outDir, '.search-index-'));
+  try {
+    const parts: string[] = [];
+    let index = await startPagefind();
+    let inPart = 0;
+    // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
+    // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
+    const inFlight = new Set<Promise<void>>();
+    const writePart = async () => {
+      await Promise.all(inFlight);
+      const dir = join(partsDir, String(parts.length));
+      problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
+      // Ends the process, and so frees its memory, before the next part's begins.
+      await pagefind.close();
+      parts.push(dir);
+    };
+    for (const file of pages) {
+      const doc = searchableIn(outDir, file);
+      if (!doc) continue;
+      if (inPart === PART_PAGES) {
+        await writePart();
+        index = await startPagefind();
+        inPart = 0;
+      }
+      inPart++;
+      const added: Promise<void> = index
+        .addHTMLFile(searchRecord(doc, layout))
+        .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
+        .finally(() => inFlight.delete(added));
+      inFlight.add(added);
+      documents.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await writePart();
+    if (problems.length === 0) await mergeSearchParts(parts, join(outDir, 'pagefind'));
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
   }
-  await Promise.all(inFlight);
-  const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-  problems.push(...written.errors);
-  await pagefind.close();
-  giveShortPageIds(join(outDir, 'pagefind'));
-  problems.push(...writeSearchTexts(outDir, documents));
-  // The site has its own search page: Pagefind's ready-made interfaces would only be dead weight.
-  for (const file of readdirSync(join(outDir, 'pagefind'))) {
-    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) rmSync(join(outDir, 'pagefind', file));
-  }
+  if (problems.length === 0) problems.push(...writeSearchTexts(outDir, documents));
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
   return { pages: documents.size };
 }
 
+async function startPagefind() {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
 /**
- * Gives every page of the index a short id in Pagefind's metadata (withShortPageIds), which every first
- * search downloads, and renames the pages' fragments to match. Throws if Pagefind's files are not in the
- * form this code knows: decoding and encoding the metadata unchanged must give back its very bytes.
+ * Writes into `target` the index Pagefind would have written for the pages of every part, in order
+ * (src/lib/pagefind-merge.ts), with every page given its short id in the metadata, which every first
+ * search downloads (withShortPageIds), and its fragment moved there under that id.
  */
-function giveShortPageIds(pagefindDir: string): void {
-  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  for (const { hash } of Object.values(entry.languages)) {
-    const file = join(pagefindDir, `pagefind.${hash}.pf_meta`);
-    const original = readFileSync(file);
-    const decoded = decodePagefindFile(original);
-    if (!pagefindFileContent(encodePagefindFile(decoded)).equals(pagefindFileContent(original))) {
-      throw new Error(`Pagefind metadata ${file} holds what this site cannot rewrite: see src/lib/pagefind-files.ts`);
-    }
-    const { meta, replaced } = withShortPageIds(decoded);
-    writeFileSync(file, encodePagefindFile(meta));
-    replaced.forEach((id, n) => renameSync(join(pagefindDir, 'fragment', `${id}.pf_fragment`), join(pagefindDir, 'fragment', `${shortPageId(n)}.pf_fragment`)));
+export async function mergeSearchParts(partDirs: string[], target: string): Promise<void> {
+  let offset = 0;
+  const parts = partDirs.map((dir) => {
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+    const languages = Object.keys(entry.languages);
+    if (languages.length !== 1) throw new Error(`Pagefind wrote ${languages.length} languages in ${dir}, where one was asked for`);
+    const meta = readMeta(decodePagefindFile(readFileSync(join(dir, `pagefind.${entry.languages[languages[0]].hash}.pf_meta`))));
+    const part = { dir, entry, language: languages[0], meta, offset };
+    offset += meta.pages.length;
+    return part;
+  });
+  const [{ entry, language, meta: first }] = parts;
+  if (parts.some((part) => part.language !== language || part.meta.version !== first.version)) throw new Error('Pagefind wrote the parts of the index in different languages or versions');
+  rmSync(target, { recursive: true, force: true });
+  for (const folder of ['index', 'filter', 'fragment']) mkdirSync(join(target, folder), { recursive: true });
+  for (const name of readdirSync(parts[0].dir)) {
+    const file = join(parts[0].dir, name);
+    if (statSync(file).isFile() && name !== 'pagefind-entry.json' && !name.endsWith('.pf_meta') && !PAGEFIND_INTERFACES.test(name)) copyFileSync(file, join(target, name));
   }
+  const nameOf = fileNamer(language);
+  const compressing = new Set<Promise<void>>();
+  const write = async (folder: string, extension: string, content: Buffer) => {
+    const name = nameOf(content);
+    const written: Promise<void> = pagefindFileAsync(content)
+      .then((file) => writeFileSync(join(target, folder, `${name}.${extension}`), file))
+      .finally(() => compressing.delete(written));
+    compressing.add(written);
+    // A few at a time: the chunks waiting to be compressed are held in memory.
+    if (compressing.size >= 8) await Promise.race(compressing);
+    return name;
+  };
+  const wordsOf = function* ({ dir, meta, offset }: (typeof parts)[number]) {
+    for (const [, , file] of meta.chunks) yield* chunkWords(pagefindFileContent(readFileSync(join(dir, 'index', `${file}.pf_index`))), offset);
+  };
+  const bounds: [string, string][] = [];
+  const chunkFiles: string[] = [];
+  for (const chunk of indexChunks(mergedWords(parts.map(wordsOf)))) {
+    bounds.push([chunk[0].word, chunk[chunk.length - 1].word]);
+    chunkFiles.push(await write('index', 'pf_index', chunkCbor(chunk)));
+  }
+  const filters: [string, string][] = [];
+  for (const filter of mergedFilters(parts.map(({ dir, meta, offset }) => ({ offset, filters: meta.filters.map(([, file]) => decodePagefindFile(readFileSync(join(dir, 'filter', `${file}.pf_filter`)))) })))) {
+    filters.push([(filter as Cbor[])[0] as string, await write('filter', 'pf_filter', encodeCbor(filter))]);
+  }
+  await Promise.all(compressing);
+  const meta = metaCbor({
+    version: first.version,
+    pages: parts.flatMap((part) => part.meta.pages),
+    chunks: chunkRanges(bounds).map(([from, to], i) => [from, to, chunkFiles[i]]),
+    filters,
+  });
+  const metaName = nameOf(encodeCbor(meta), 10);
+  writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(withShortPageIds(meta).meta));
+  let page = 0;
+  for (const { dir, meta: partMeta } of parts) {
+    for (const [id] of partMeta.pages) renameSync(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortPageId(page++)}.pf_fragment`));
+  }
+  const entryOut = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaName, page_count: page } } };
+  writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entryOut));
 }
 
 /**

@@ -4,7 +4,8 @@
  * CBOR Pagefind writes is handled: integers, text strings and arrays; anything else means a Pagefind
  * whose files this code does not know, and stops the build with a message saying so.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gunzipSync, gzipSync } from 'node:zlib';
 
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
@@ -54,9 +55,9 @@ export function decodePagefindFile(file: Buffer): Cbor {
   return value;
 }
 
-/** Encodes a value as Pagefind writes it: CBOR with the shortest headers, after the signature, gzipped. */
-export function encodePagefindFile(value: Cbor): Buffer {
-  const parts: Buffer[] = [Buffer.from(PAGEFIND_SIGNATURE, 'latin1')];
+/** Encodes a value as Pagefind's CBOR: definite lengths, the shortest headers. */
+export function encodeCbor(value: Cbor): Buffer {
+  const parts: Buffer[] = [];
   const header = (major: number, n: number) => {
     const size = n < 24 ? 0 : n < 2 ** 8 ? 1 : n < 2 ** 16 ? 2 : n < 2 ** 32 ? 4 : 8;
     const head = Buffer.alloc(1 + size);
@@ -78,8 +79,19 @@ export function encodePagefindFile(value: Cbor): Buffer {
     }
   };
   item(value);
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  return Buffer.concat(parts);
 }
+
+const signed = (content: Buffer) => Buffer.concat([Buffer.from(PAGEFIND_SIGNATURE, 'latin1'), content]);
+
+/** A Pagefind file of the given content: the signature and the content, gzipped. */
+export const pagefindFile = (content: Buffer) => gzipSync(signed(content), { level: 9 });
+
+/** pagefindFile on zlib's threads: at 10,000 pages the index chunks take 17 s to compress on one core. */
+export const pagefindFileAsync = (content: Buffer): Promise<Buffer> => promisify(gzip)(signed(content), { level: 9 });
+
+/** Encodes a value as Pagefind writes it: CBOR (encodeCbor) after the signature, gzipped. */
+export const encodePagefindFile = (value: Cbor) => pagefindFile(encodeCbor(value));
 
 /**
  * A short id for the page Pagefind numbers `n`, in base 36, least significant digit first: a search

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { mergeSearchParts, searchRecord } from '../../src/integrations/search-index';
+import { Random } from '../../src/lib/corpus-generator';
+import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
+import { oldToneMarks } from '../../src/lib/corpus-generator';
+import { decodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../../src/lib/pagefind-files';
+import { byCodePoints, chunkRanges, indexChunks, type IndexWord } from '../../src/lib/pagefind-merge';
+import { termLayout } from '../../src/lib/search-layout';
+import { weightedTerms, type SearchDocument } from '../../src/lib/search-records';
+
+/** Pages as the site gives them to Pagefind: Vietnamese text in both tone-mark styles, numbers, labels. */
+function documents(count: number): SearchDocument[] {
+  const random = new Random(7);
+  return Array.from({ length: count }, (_, n) => {
+    const sentence = () => `${random.pick(BODIES)} ${random.pick(TOPICS).toLowerCase()} cùng ${random.pick(ORGANISATIONS)}.`;
+    const text = Array.from({ length: random.int(2, 12) }, sentence).join(' ');
+    return {
+      url: `/bai-viet/trang-${String(n).padStart(3, '0')}/`,
+      title: random.pick(DOCUMENTS),
+      text: random.chance(0.3) ? oldToneMarks(text) : text,
+      type: random.chance(0.8) ? 'Bài viết' : 'Thông báo',
+      date: `${random.int(2019, 2026)}-0${random.int(1, 9)}-1${random.int(0, 9)}T08:00:00+07:00`,
+      category: random.pick(['Học tập và làm theo Bác', 'Tin hoạt động', 'Xây dựng Đảng']),
+      number: random.chance(0.2) ? `${random.int(1, 300)}-TB/ĐUK` : undefined,
+    };
+  });
+}
+
+/** Runs one Pagefind process over `docs` into `dir`, as the site's index step does. */
+async function indexed(docs: SearchDocument[], layout: ReturnType<typeof termLayout>, dir: string): Promise<string> {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  for (const doc of docs) expect((await index!.addHTMLFile(searchRecord(doc, layout))).errors).toEqual([]);
+  expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
+  await pagefind.close();
+  return dir;
+}
+
+const content = (file: string) => pagefindFileContent(readFileSync(file));
+
+describe('merging Pagefind indexes of consecutive parts (mergeSearchParts)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'pagefind-merge-'));
+  const docs = documents(45);
+  const layout = termLayout(docs.map((doc) => weightedTerms(doc).map(([term]) => term)));
+  const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  let whole = '';
+  let merged = '';
+
+  beforeAll(async () => {
+    // Small chunks, read by Pagefind and the merge alike, so that words cross many chunk boundaries.
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '400';
+    whole = await indexed(docs, layout, join(work, 'whole'));
+    const parts = [await indexed(docs.slice(0, 10), layout, join(work, 'a')), await indexed(docs.slice(10, 31), layout, join(work, 'b')), await indexed(docs.slice(31), layout, join(work, 'c'))];
+    merged = join(work, 'merged');
+    await mergeSearchParts(parts, merged);
+  }, 60_000);
+
+  afterAll(() => {
+    if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = chunkSizeBefore;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('gives the index chunks and filters of one Pagefind run over all the pages, file for file', () => {
+    for (const folder of ['index', 'filter']) {
+      const names = readdirSync(join(whole, folder)).sort();
+      expect(readdirSync(join(merged, folder)).sort()).toEqual(names);
+      for (const name of names) expect(content(join(merged, folder, name)).equals(content(join(whole, folder, name))), `${folder}/${name}`).toBe(true);
+    }
+    expect(readdirSync(join(whole, 'index')).length).toBeGreaterThan(10);
+  });
+
+  it('gives the same metadata and entry, with short page ids, and each page its own fragment', () => {
+    const entry = JSON.parse(readFileSync(join(whole, 'pagefind-entry.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(merged, 'pagefind-entry.json'), 'utf8'))).toEqual(entry);
+    const metaFile = `pagefind.${entry.languages.vi.hash}.pf_meta`;
+    const wholeMeta = decodePagefindFile(readFileSync(join(whole, metaFile)));
+    const { meta, replaced } = withShortPageIds(wholeMeta);
+    expect(decodePagefindFile(readFileSync(join(merged, metaFile)))).toEqual(meta);
+    expect(replaced).toHaveLength(docs.length);
+    replaced.forEach((id, n) => expect(content(join(merged, 'fragment', `${shortPageId(n)}.pf_fragment`)).equals(content(join(whole, 'fragment', `${id}.pf_fragment`)))).toBe(true));
+  });
+
+  it('copies Pagefind’s scripts but not its ready-made interfaces', () => {
+    const files = readdirSync(merged);
+    expect(files).toContain('pagefind.js');
+    expect(files.filter((name) => name.startsWith('pagefind-ui') || name.startsWith('pagefind-highlight'))).toEqual([]);
+  });
+});
+
+describe('the rules the merge shares with Pagefind', () => {
+  it('orders words as UTF-8 bytes do', () => {
+    expect(['z', 'đ', 'a', '𝐀', '\uffff'].sort(byCodePoints)).toEqual(['a', 'z', 'đ', '\uffff', '𝐀']);
+  });
+
+  it('cuts chunks by positions and pages, and names their ranges by the shortest telling prefixes', () => {
+    // Pagefind's own example: a word counts each page's positions, plus one for the page.
+    const word = (text: string, ...positions: number[]): IndexWord => ({ word: text, pages: positions.map((n) => ({ count: 1, first: 0, last: 0, tail: new Uint8Array(), size: n + 1 })), variants: [] });
+    const words = [word('apple', 3, 3), word('apricot', 3), word('banana', 4), word('peach', 3)];
+    const chunks = [...indexChunks(words, 8)].map((chunk) => chunk.map(({ word: text }) => text));
+    expect(chunks).toEqual([['apple'], ['apricot', 'banana'], ['peach']]);
+    expect(chunkRanges([['apple', 'apple'], ['apricot', 'banana'], ['peach', 'peach']])).toEqual([['apple', 'apple'], ['apr', 'b'], ['p', 'peach']]);
+  });
+});
