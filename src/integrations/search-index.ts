@@ -1,6 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -10,6 +9,8 @@ import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefind
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
+/** How many pages may wait for Pagefind at once. */
+const PAGES_IN_FLIGHT = 32;
 /**
  * How many pages one Pagefind process indexes: it holds them all until it writes (about 0.4 MB a page),
  * so parts of this size, merged after (src/lib/pagefind-merge.ts), keep it near a quarter of a gigabyte.
@@ -70,31 +71,37 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   const partsDir = mkdtempSync(join(outDir, '.search-index-'));
   try {
     const parts: string[] = [];
-    let records: IndexRecord[] = [];
-    // One part is indexed while the next one's records are made: Pagefind on one core, Node on the other.
-    let indexing: Promise<void> = Promise.resolve();
-    const handOver = async () => {
-      const part = records;
+    let index = await startPagefind();
+    let inPart = 0;
+    // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
+    // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
+    const inFlight = new Set<Promise<void>>();
+    const writePart = async () => {
+      await Promise.all(inFlight);
       const dir = join(partsDir, String(parts.length));
-      records = [];
+      problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
+      // Ends the process, and so frees its memory, before the next part's begins.
+      await pagefind.close();
       parts.push(dir);
-      await indexing;
-      indexing = indexPart(part, dir, problems);
-      // Its failure is thrown where it is awaited, not reported as unhandled meanwhile.
-      indexing.catch(() => {});
     };
     for (const file of pages) {
       const doc = searchableIn(outDir, file);
       if (!doc) continue;
-      records.push({ file, record: searchRecord(doc, layout) });
+      if (inPart === PART_PAGES) {
+        await writePart();
+        index = await startPagefind();
+        inPart = 0;
+      }
+      inPart++;
+      const added: Promise<void> = index
+        .addHTMLFile(searchRecord(doc, layout))
+        .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
+        .finally(() => inFlight.delete(added));
+      inFlight.add(added);
       documents.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
-      if (records.length === PART_PAGES) await handOver();
-      // Lets the records already handed over go out to Pagefind while the next are made.
-      await setImmediatePromise();
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
-    // The last part, unless the others took every page (an index of no pages is still written).
-    if (records.length > 0 || parts.length === 0) await handOver();
-    await indexing;
+    await writePart();
     if (problems.length === 0) await mergeSearchParts(parts, join(outDir, 'pagefind'));
   } finally {
     rmSync(partsDir, { recursive: true, force: true });
@@ -104,23 +111,10 @@ export async function writeSearchIndex(outDir: string): Promise<{ pages: number 
   return { pages: documents.size };
 }
 
-/** A page's record for Pagefind, and the file it comes from, named in errors. */
-interface IndexRecord {
-  file: string;
-  record: ReturnType<typeof searchRecord>;
-}
-
-/**
- * Indexes one part's records into `dir` in a Pagefind process of its own, which it ends, and so frees
- * its memory, before the next part's begins. Adds what went wrong to `problems`.
- */
-async function indexPart(records: IndexRecord[], dir: string, problems: string[]): Promise<void> {
+async function startPagefind() {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await Promise.all(records.map(({ file, record }) => index.addHTMLFile(record).then((result) => result.errors.map((e) => `${file}: ${e}`))));
-  problems.push(...added.flat());
-  problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
-  await pagefind.close();
+  return index;
 }
 
 /**
