@@ -1,8 +1,8 @@
 /**
  * One Pagefind index from indexes of consecutive parts of the pages: the index Pagefind itself would
  * write for all the pages, given in the same order, in one run. Pagefind holds every page it is given in
- * memory until it writes its files (at 10,000 pages, 4.4 GB); a part of 1,000 pages at a time, each in a
- * Pagefind process that ends before the next begins, needs a tenth of it.
+ * memory until it writes its files (at 10,000 pages, 4.4 GB); parts of 500 pages, each in a Pagefind
+ * process that ends before the next begins, need a twentieth of it.
  *
  * It relies on what Pagefind 1.6 writes (read from its files, and from its source: pagefind/src/index):
  * - a page's postings (the word's positions and weights on that page) do not depend on the other pages;
@@ -118,8 +118,10 @@ class CborReader {
     if (info > 27) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}`);
     let value = info;
     if (info >= 24) {
+      const size = 2 ** (info - 24);
+      if (this.at + size > this.bytes.length) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}: cut short`);
       value = 0;
-      for (let i = 2 ** (info - 24); i > 0; i--) value = value * 256 + this.bytes[this.at++];
+      for (let i = 0; i < size; i++) value = value * 256 + this.bytes[this.at++];
     }
     return [initial >> 5, value];
   }
@@ -130,6 +132,7 @@ class CborReader {
   }
   text(): string {
     const length = this.expect(3);
+    if (this.at + length > this.bytes.length) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}: cut short`);
     this.at += length;
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.at - length, length).toString('utf8');
   }
