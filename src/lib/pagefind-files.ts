@@ -85,7 +85,7 @@ export function encodeCbor(value: Cbor): Buffer {
 const signed = (content: Buffer) => Buffer.concat([Buffer.from(PAGEFIND_SIGNATURE, 'latin1'), content]);
 
 /** A Pagefind file of the given content: the signature and the content, gzipped. */
-export const pagefindFile = (content: Buffer) => gzipSync(signed(content), { level: 9 });
+const pagefindFile = (content: Buffer) => gzipSync(signed(content), { level: 9 });
 
 /** pagefindFile on zlib's threads: at 10,000 pages the index chunks take 17 s to compress on one core. */
 export const pagefindFileAsync = (content: Buffer): Promise<Buffer> => promisify(gzip)(signed(content), { level: 9 });

@@ -296,7 +296,8 @@ export function mergedFilters(parts: { offset: number; filters: Cbor[] }[]): Cbo
       for (const entry of values) {
         const [value, pages] = Array.isArray(entry) ? entry : [];
         if (typeof value !== 'string' || !Array.isArray(pages)) throw new Error(`Pagefind filter ${UNKNOWN_FORM}`);
-        merged.set(value, [...(merged.get(value) ?? []), ...pages.map((page) => (page as number) + offset)]);
+        const list = merged.get(value) ?? merged.set(value, []).get(value)!;
+        for (const page of pages) list.push((page as number) + offset);
       }
     }
   }
