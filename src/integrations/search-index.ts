@@ -1,22 +1,27 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
 import { layoutSample, layoutTokens, termLayout, type TermLayout } from '../lib/search-layout.ts';
 import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
+import { partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
 /** How many pages may wait for Pagefind at once. */
 const PAGES_IN_FLIGHT = 32;
 /**
- * How many pages one Pagefind process indexes: it holds them all until it writes (about 0.4 MB a page),
- * so parts of this size, merged after (src/lib/pagefind-merge.ts), keep it near a quarter of a gigabyte.
- * Over 10,000 articles, parts of 250 to 1,000 pages took the same time; parts of 2,000, 15 % more.
+ * How many pages one Pagefind process indexes, on the whole (src/lib/search-parts.ts): it holds them all
+ * until it writes (about 0.4 MB a page), so parts, merged after (src/lib/pagefind-merge.ts), keep it
+ * small. Over 10,000 articles, parts of 250 to 1,000 pages took the same time; parts of 2,000, 15 % more.
+ * A republish indexes again the parts of the pages it changed, so smaller parts make it faster.
  */
-const PART_PAGES = 500;
+const PART_PAGES = 250;
+/** No part holds more than this many times PART_PAGES. */
+const MAX_PART_SHARE = 3;
 /** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
 const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
@@ -54,61 +59,158 @@ export function recordLayout(outDir: string, pages: readonly string[]): TermLayo
 /** What Pagefind is given for a page: its address, and its terms as laid out in every record. */
 export const searchRecord = (doc: SearchDocument, layout: TermLayout) => ({ url: doc.url, content: searchRecordHtml(doc, layoutTokens(weightedTerms(doc), layout)) });
 
+/** Where the parts of the index are kept between builds, and a digest of the code that makes them (codeVersion). */
+export interface SearchIndexCache {
+  dir: string;
+  version: string;
+}
+
+/** A page to index: its built file, its address, and a digest of the HTML its record is made from. */
+interface SearchablePage extends PartPage {
+  file: string;
+}
+
+/**
+ * The built pages with a `data-pagefind-body`, each with a digest of its HTML from that element's tag
+ * on, all that searchDocumentFromPage reads: a change to the header or menu, the same on every page,
+ * does not make every part be indexed again.
+ */
+function searchablePages(outDir: string, pages: readonly string[]): SearchablePage[] {
+  return pages.flatMap((file) => {
+    const html = readFileSync(join(outDir, file));
+    const marker = html.indexOf('data-pagefind-body');
+    if (marker < 0) return [];
+    return [{ file, url: urlOf(file), digest: createHash('sha256').update(html.subarray(html.lastIndexOf('<', marker))).digest('base64url') }];
+  });
+}
+
 /**
  * Indexes every built page of `outDir` that has a `data-pagefind-body` (src/lib/search-records.ts) into
  * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). The pages are
- * indexed in parts of PART_PAGES, one Pagefind process after another, and the parts merged into the
- * index one process would have written. Throws on any indexing error.
+ * indexed in parts (src/lib/search-parts.ts), one Pagefind process after another, and the parts merged
+ * into the index one process would have written. With a cache, a part made by an earlier build from the
+ * same HTML, layout and code is taken from it instead of being indexed again. Throws on any indexing
+ * error.
  */
-export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
+export async function writeSearchIndex(outDir: string, { cache, partPages = PART_PAGES }: { cache?: SearchIndexCache; partPages?: number } = {}): Promise<{ pages: number; parts: number; partsIndexed: number }> {
   const problems: string[] = [];
   // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
   // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
   const documents = new Map<string, IndexedPage>();
   const pages = builtPages(outDir);
   const layout = recordLayout(outDir, pages);
-  // Inside the output folder, on its disk, so that the pages' fragments are moved, not copied, from it.
-  const partsDir = mkdtempSync(join(outDir, '.search-index-'));
+  const parts = partsOf(searchablePages(outDir, pages), (page) => page.url, partPages, partPages * MAX_PART_SHARE);
+  // Without a cache, inside the output folder, on its disk, so that the pages' fragments are moved, not copied.
+  const store = cache ? join(openCache(cache), 'parts') : mkdtempSync(join(outDir, '.search-index-'));
+  const kept = cache && join(cache.dir, SEARCH_CACHE, 'files');
+  for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
+  const partDirs: string[] = [];
+  let partsIndexed = 0;
   try {
-    const parts: string[] = [];
-    let index = await startPagefind();
-    let inPart = 0;
+    for (const part of parts) {
+      const dir = join(store, cache ? partKey(layout, part) : String(partDirs.length));
+      let made = cache && keptPart(dir);
+      if (!made) {
+        const indexed = await indexPart(outDir, part, layout, dir);
+        problems.push(...indexed.problems);
+        made = indexed.made;
+        partsIndexed++;
+      }
+      for (const [url, page] of made) documents.set(url, page);
+      if (made.size > 0) partDirs.push(dir);
+    }
+    if (problems.length === 0 && partDirs.length > 0) await mergeSearchParts(partDirs, join(outDir, 'pagefind'), { kept });
+    if (problems.length === 0 && cache) {
+      // Parts no page of this build is in any more.
+      const used = new Set(partDirs.map((dir) => basename(dir)));
+      for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { recursive: true, force: true });
+    }
+  } finally {
+    if (!cache) rmSync(store, { recursive: true, force: true });
+  }
+  if (problems.length === 0) problems.push(...writeSearchTexts(outDir, documents));
+  if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
+  return { pages: documents.size, parts: partDirs.length, partsIndexed };
+}
+
+/** The index's folder in the cache folder. */
+const SEARCH_CACHE = 'search-index';
+
+/**
+ * The index's folder in `cache`, emptied if what it holds was made by other code than this build's
+ * (a part, or a compressed file, would not be what this code makes). Returns the folder.
+ */
+function openCache(cache: SearchIndexCache): string {
+  const folder = join(cache.dir, SEARCH_CACHE);
+  const versionFile = join(folder, 'version');
+  if (!existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== cache.version) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(versionFile, cache.version);
+  }
+  return folder;
+}
+
+/** The file, in a part's folder, of what the search page shows of each of its pages. */
+const PART_DOCUMENTS = 'documents.json';
+
+/** What the search page shows of each page of the part kept in `dir`, if it is there. */
+function keptPart(dir: string): Map<string, IndexedPage> | undefined {
+  const file = join(dir, PART_DOCUMENTS);
+  if (!existsSync(file)) return undefined;
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as [url: string, date: string | null, json: string][];
+  return new Map(kept.map(([url, date, json]) => [url, { json: Buffer.from(json), date: date ?? undefined }]));
+}
+
+/**
+ * Indexes a part's pages with a Pagefind process of its own, which it ends, so freeing its memory,
+ * before the next part's begins. Writes the part into `dir`, with what the search page shows of each
+ * page (PART_DOCUMENTS) last, so that only a whole part is ever taken from the cache.
+ */
+async function indexPart(outDir: string, part: readonly SearchablePage[], layout: TermLayout, dir: string): Promise<{ made: Map<string, IndexedPage>; problems: string[] }> {
+  const made = new Map<string, IndexedPage>();
+  const problems: string[] = [];
+  rmSync(dir, { recursive: true, force: true });
+  const index = await startPagefind();
+  try {
     // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
-    // read; but only a few at a time, or at 50,000 pages the waiting records fill Node's heap.
+    // read; but only a few at a time, or the waiting records fill Node's heap.
     const inFlight = new Set<Promise<void>>();
-    const writePart = async () => {
-      await Promise.all(inFlight);
-      const dir = join(partsDir, String(parts.length));
-      problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
-      // Ends the process, and so frees its memory, before the next part's begins.
-      await pagefind.close();
-      parts.push(dir);
-    };
-    for (const file of pages) {
+    for (const { file } of part) {
       const doc = searchableIn(outDir, file);
       if (!doc) continue;
-      if (inPart === PART_PAGES) {
-        await writePart();
-        index = await startPagefind();
-        inPart = 0;
-      }
-      inPart++;
       const added: Promise<void> = index
         .addHTMLFile(searchRecord(doc, layout))
         .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
         .finally(() => inFlight.delete(added));
       inFlight.add(added);
-      documents.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
+      made.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
-    await writePart();
-    if (problems.length === 0) await mergeSearchParts(parts, join(outDir, 'pagefind'));
+    await Promise.all(inFlight);
+    if (made.size > 0) problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
   } finally {
-    rmSync(partsDir, { recursive: true, force: true });
+    await pagefind.close();
   }
-  if (problems.length === 0) problems.push(...writeSearchTexts(outDir, documents));
-  if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
-  return { pages: documents.size };
+  if (made.size > 0 && problems.length === 0) {
+    writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify([...made].map(([url, { json, date }]) => [url, date ?? null, json.toString('utf8')])));
+  }
+  return { made, problems };
+}
+
+/**
+ * A digest of what makes the index from the built pages: the site's own code (src/lib and
+ * src/integrations), the packages installed (package-lock.json) and Node, whose zlib compresses the
+ * files. Nothing kept by a build of other code is taken.
+ */
+export function codeVersion(root: string): string {
+  const hash = createHash('sha256').update(process.version);
+  const files = ['package-lock.json', ...['src/lib', 'src/integrations'].flatMap((dir) => readdirSync(join(root, dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => `${dir}/${name}`))];
+  for (const file of files) {
+    const path = join(root, file);
+    hash.update('\0').update(file).update('\0').update(existsSync(path) ? readFileSync(path) : '');
+  }
+  return hash.digest('base64url');
 }
 
 async function startPagefind() {
@@ -120,9 +222,14 @@ async function startPagefind() {
 /**
  * Writes into `target` the index Pagefind would have written for the pages of every part, in order
  * (src/lib/pagefind-merge.ts), with every page given its short id in the metadata, which every first
- * search downloads (withShortPageIds), and its fragment moved there under that id.
+ * search downloads (withShortPageIds), and its fragment moved there under that id. With a folder of
+ * `kept` files, the parts are kept: their fragments are linked, not moved (copying 11,002 fragments
+ * took 5 s); and a compressed chunk or filter found there under its name (a hash of its content) is
+ * linked rather than compressed again, which most of the build's merge time is (after one article is
+ * edited in a 10,000-article site, 553 of the 617 chunks are the same). The files it does not use are
+ * removed from that folder, and those it writes added.
  */
-export async function mergeSearchParts(partDirs: string[], target: string): Promise<void> {
+export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<void> {
   let offset = 0;
   const parts = partDirs.map((dir) => {
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
@@ -142,11 +249,23 @@ export async function mergeSearchParts(partDirs: string[], target: string): Prom
     if (statSync(file).isFile() && name !== 'pagefind-entry.json' && !name.endsWith('.pf_meta') && !PAGEFIND_INTERFACES.test(name)) copyFileSync(file, join(target, name));
   }
   const nameOf = fileNamer(language);
+  const keptBefore = new Set(kept ? readdirSync(kept) : []);
+  const keptNow = new Set<string>();
   const compressing = new Set<Promise<void>>();
   const write = async (folder: string, extension: string, content: Buffer) => {
     const name = nameOf(content);
+    const file = `${name}.${extension}`;
+    const path = join(target, folder, file);
+    if (kept) keptNow.add(file);
+    if (kept && keptBefore.has(file)) {
+      linkOrCopy(join(kept, file), path);
+      return name;
+    }
     const written: Promise<void> = pagefindFileAsync(content)
-      .then((file) => writeFileSync(join(target, folder, `${name}.${extension}`), file))
+      .then((compressed) => {
+        writeFileSync(path, compressed);
+        if (kept && !existsSync(join(kept, file))) linkOrCopy(path, join(kept, file));
+      })
       .finally(() => compressing.delete(written));
     compressing.add(written);
     // A few at a time: the chunks waiting to be compressed are held in memory.
@@ -167,6 +286,7 @@ export async function mergeSearchParts(partDirs: string[], target: string): Prom
     filters.push([(filter as Cbor[])[0] as string, await write('filter', 'pf_filter', encodeCbor(filter))]);
   }
   await Promise.all(compressing);
+  for (const file of keptBefore) if (!keptNow.has(file)) rmSync(join(kept!, file));
   const meta = metaCbor({
     version: first.version,
     pages: parts.flatMap((part) => part.meta.pages),
@@ -177,10 +297,20 @@ export async function mergeSearchParts(partDirs: string[], target: string): Prom
   writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(withShortPageIds(meta).meta));
   let page = 0;
   for (const { dir, meta: partMeta } of parts) {
-    for (const [id] of partMeta.pages) renameSync(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortPageId(page++)}.pf_fragment`));
+    for (const [id] of partMeta.pages) (kept ? linkOrCopy : renameSync)(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortPageId(page++)}.pf_fragment`));
   }
   const entryOut = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaName, page_count: page } } };
   writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entryOut));
+}
+
+/** A hard link to `from` at `to`, or a copy where the two are on different disks. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    copyFileSync(from, to);
+  }
 }
 
 /**
@@ -223,11 +353,13 @@ function writeSearchTexts(outDir: string, documents: Map<string, IndexedPage>): 
  */
 export function searchIndex(): AstroIntegration {
   let outDir = '';
+  let cache: SearchIndexCache | undefined;
   return {
     name: 'search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cache = { dir: fileURLToPath(config.cacheDir), version: codeVersion(fileURLToPath(config.root)) };
       },
       'astro:server:setup': ({ server }) => {
         for (const folder of ['pagefind', SEARCH_TEXT_DIR]) {
@@ -242,8 +374,8 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages } = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+        const { pages, parts, partsIndexed } = await writeSearchIndex(fileURLToPath(dir), { cache });
+        logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms; ${partsIndexed} of ${parts} parts indexed, ${parts - partsIndexed} taken from the last build`);
       },
     },
   };

@@ -12,6 +12,7 @@
  * all first would leave Pagefind idle while every page is read twice.
  */
 
+import { addressNumber } from './search-parts.ts';
 import { byCodeUnits } from './slugs.ts';
 
 /** Where the common terms stand in every record. */
@@ -28,12 +29,14 @@ const MAX_PLACES = 2048;
 const SAMPLE_PAGES = 1000;
 
 /**
- * The pages to learn the layout from: all of a small site, and evenly spread ones of a large site.
- * @example layoutSample(['a', 'b', 'c'], 2) // ['a', 'c']
+ * The pages to learn the layout from: all of a small site, and about `size` of a large one, drawn by
+ * their addresses, so that adding or removing a page leaves the others' draw as it was (a layout that
+ * changes makes every record change, and the whole index be made again: search-parts.ts).
+ * @example layoutSample(['a', 'b', 'c'], 5) // ['a', 'b', 'c']
  */
-export function layoutSample<T>(pages: readonly T[], size = SAMPLE_PAGES): T[] {
+export function layoutSample(pages: readonly string[], size = SAMPLE_PAGES): string[] {
   const step = Math.max(1, Math.ceil(pages.length / size));
-  return pages.filter((_, i) => i % step === 0);
+  return pages.filter((page) => addressNumber(page) % step === 0);
 }
 
 /** The layout learnt from the sampled pages' terms (each page's distinct terms). */

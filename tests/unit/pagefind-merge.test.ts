@@ -4,30 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { mergeSearchParts, searchRecord } from '../../src/integrations/search-index';
-import { oldToneMarks, Random } from '../../src/lib/corpus-generator';
-import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
 import { decodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../../src/lib/pagefind-files';
 import { byCodePoints, chunkRanges, indexChunks, type IndexWord } from '../../src/lib/pagefind-merge';
 import { termLayout } from '../../src/lib/search-layout';
 import { weightedTerms, type SearchDocument } from '../../src/lib/search-records';
-
-/** Pages as the site gives them to Pagefind: Vietnamese text in both tone-mark styles, numbers, labels. */
-function documents(count: number): SearchDocument[] {
-  const random = new Random(7);
-  return Array.from({ length: count }, (_, n) => {
-    const sentence = () => `${random.pick(BODIES)} ${random.pick(TOPICS).toLowerCase()} cùng ${random.pick(ORGANISATIONS)}.`;
-    const text = Array.from({ length: random.int(2, 12) }, sentence).join(' ');
-    return {
-      url: `/bai-viet/trang-${String(n).padStart(3, '0')}/`,
-      title: random.pick(DOCUMENTS),
-      text: random.chance(0.3) ? oldToneMarks(text) : text,
-      type: random.chance(0.8) ? 'Bài viết' : 'Thông báo',
-      date: `${random.int(2019, 2026)}-0${random.int(1, 9)}-1${random.int(0, 9)}T08:00:00+07:00`,
-      category: random.pick(['Học tập và làm theo Bác', 'Tin hoạt động', 'Xây dựng Đảng']),
-      number: random.chance(0.2) ? `${random.int(1, 300)}-TB/ĐUK` : undefined,
-    };
-  });
-}
+import { searchDocuments } from '../support/search-pages';
 
 /** Runs one Pagefind process over `docs` into `dir`, as the site's index step does. */
 async function indexed(docs: SearchDocument[], layout: ReturnType<typeof termLayout>, dir: string): Promise<string> {
@@ -42,7 +23,7 @@ const content = (file: string) => pagefindFileContent(readFileSync(file));
 
 describe('merging Pagefind indexes of consecutive parts (mergeSearchParts)', () => {
   const work = mkdtempSync(join(tmpdir(), 'pagefind-merge-'));
-  const docs = documents(45);
+  const docs = searchDocuments(45);
   const layout = termLayout(docs.map((doc) => weightedTerms(doc).map(([term]) => term)));
   const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   let whole = '';

@@ -53,11 +53,22 @@ describe('layoutTokens', () => {
 });
 
 describe('layoutSample', () => {
-  it('takes every page of a small site and evenly spread pages of a large one', () => {
-    expect(layoutSample([1, 2, 3])).toEqual([1, 2, 3]);
-    const sample = layoutSample(Array.from({ length: 10_500 }, (_, i) => i), 1000);
-    expect(sample.length).toBeGreaterThan(900);
-    expect(sample.length).toBeLessThanOrEqual(1000);
-    expect(sample.at(-1)).toBeGreaterThan(10_480);
+  const addresses = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `bai-viet/trang-${from + i}/index.html`);
+
+  it('takes every page of a small site and about the asked number of a large one, spread over it', () => {
+    expect(layoutSample(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
+    const pages = addresses(0, 10_500);
+    const sample = layoutSample(pages, 1000);
+    expect(sample.length).toBeGreaterThan(800);
+    expect(sample.length).toBeLessThan(1100);
+    expect(sample.filter((page) => pages.indexOf(page) < 5250).length / sample.length).toBeCloseTo(0.5, 1);
+  });
+
+  it('draws a page by its address: pages added elsewhere leave the draw of the others as it was', () => {
+    const pages = addresses(0, 10_500);
+    const grown = [...addresses(20_000, 20_050), ...pages.slice(0, 5000), ...addresses(30_000, 30_050), ...pages.slice(5000)];
+    const drawn = new Set(layoutSample(grown, 1000));
+    expect(layoutSample(pages, 1000).every((page) => drawn.has(page))).toBe(true);
+    expect(layoutSample(grown, 1000).length).toBeGreaterThan(layoutSample(pages, 1000).length);
   });
 });

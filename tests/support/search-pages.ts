@@ -1,0 +1,41 @@
+/**
+ * Generated pages for tests of the search index: what the site's pages hold for search, and built
+ * pages that hold it as the site's own do (a `data-pagefind-body` with `data-search-*` labels).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { oldToneMarks, Random } from '../../src/lib/corpus-generator';
+import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
+import { escapeHtml, type SearchDocument } from '../../src/lib/search-records';
+
+/** Pages as the site gives them to Pagefind: Vietnamese text in both tone-mark styles, numbers, labels. */
+export function searchDocuments(count: number, seed = 7): SearchDocument[] {
+  const random = new Random(seed);
+  return Array.from({ length: count }, (_, n) => {
+    const sentence = () => `${random.pick(BODIES)} ${random.pick(TOPICS).toLowerCase()} cùng ${random.pick(ORGANISATIONS)}.`;
+    const text = Array.from({ length: random.int(2, 12) }, sentence).join(' ');
+    return {
+      url: `/bai-viet/trang-${String(n).padStart(3, '0')}/`,
+      title: random.pick(DOCUMENTS),
+      text: random.chance(0.3) ? oldToneMarks(text) : text,
+      type: random.chance(0.8) ? 'Bài viết' : 'Thông báo',
+      date: `${random.int(2019, 2026)}-0${random.int(1, 9)}-1${random.int(0, 9)}T08:00:00+07:00`,
+      category: random.pick(['Học tập và làm theo Bác', 'Tin hoạt động', 'Xây dựng Đảng']),
+      number: random.chance(0.2) ? `${random.int(1, 300)}-TB/ĐUK` : undefined,
+    };
+  });
+}
+
+/** Writes `doc` into the built site `site` as the page at its address, with a header and menu before it. */
+export function writeSearchablePage(site: string, doc: SearchDocument): void {
+  const labels = (['type', 'date', 'category', 'number', 'kind'] as const)
+    .filter((label) => doc[label])
+    .map((label) => ` data-search-${label}="${escapeHtml(doc[label]!)}"`)
+    .join('');
+  const folder = join(site, doc.url);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'index.html'),
+    `<!doctype html><html lang="vi"><body><header><nav><a href="/">Trang chủ</a></nav></header><main><article data-pagefind-body${labels}><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.text)}</p></article></main></body></html>`,
+  );
+}
