@@ -104,6 +104,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const store = cache ? join(openCache(cache), 'parts') : mkdtempSync(join(outDir, '.search-index-'));
   const kept = cache && join(cache.dir, SEARCH_CACHE, 'files');
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
+  // The parts' folders, each with Pagefind's files in PART_INDEX.
   const partDirs: string[] = [];
   let partsIndexed = 0;
   try {
@@ -119,7 +120,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
       for (const [url, page] of made) documents.set(url, page);
       if (made.size > 0) partDirs.push(dir);
     }
-    if (problems.length === 0 && partDirs.length > 0) await mergeSearchParts(partDirs, join(outDir, 'pagefind'), { kept });
+    if (problems.length === 0 && partDirs.length > 0) await mergeSearchParts(partDirs.map((dir) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
     if (problems.length === 0 && cache) {
       // Parts no page of this build is in any more.
       const used = new Set(partDirs.map((dir) => basename(dir)));
@@ -151,7 +152,8 @@ function openCache(cache: SearchIndexCache): string {
   return folder;
 }
 
-/** The file, in a part's folder, of what the search page shows of each of its pages. */
+/** In a part's folder: Pagefind's files, and what the search page shows of each of its pages. */
+const PART_INDEX = 'pagefind';
 const PART_DOCUMENTS = 'documents.json';
 
 /** What the search page shows of each page of the part kept in `dir`, if it is there. */
@@ -188,7 +190,7 @@ async function indexPart(outDir: string, part: readonly SearchablePage[], layout
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    if (made.size > 0) problems.push(...(await index.writeFiles({ outputPath: dir })).errors);
+    if (made.size > 0) problems.push(...(await index.writeFiles({ outputPath: join(dir, PART_INDEX) })).errors);
   } finally {
     await pagefind.close();
   }

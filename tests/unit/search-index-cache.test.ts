@@ -61,6 +61,8 @@ describe('the search index kept in parts between builds', () => {
     expect(first.partsIndexed).toBe(first.parts);
     expectSameFiles(indexFiles(site), expected);
     expect(readdirSync(store)).toHaveLength(first.parts);
+    // Pagefind's files, and nothing the build keeps for itself.
+    expect(readdirSync(join(site, 'pagefind')).filter((name) => !/^(pagefind[.-]|wasm\.|index$|filter$|fragment$)/.test(name))).toEqual([]);
   }, 60_000);
 
   it('takes every part from the cache when no page changed, and every compressed chunk and filter, with the same output', async () => {
