@@ -25,10 +25,14 @@ const MAX_PART_SHARE = 3;
 /** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
 const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
-/** A page of the index as kept until Pagefind has named it: its shown file's bytes, and its date for "Mới nhất". */
+/**
+ * A page of the index: what the search page shows of it (its file's bytes), its date for "Mới nhất",
+ * and the name Pagefind gave its fragment in its part.
+ */
 interface IndexedPage {
   json: Buffer;
   date?: string;
+  fragment: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -94,9 +98,6 @@ function searchablePages(outDir: string, pages: readonly string[]): SearchablePa
  */
 export async function writeSearchIndex(outDir: string, { cache, partPages = PART_PAGES }: { cache?: SearchIndexCache; partPages?: number } = {}): Promise<{ pages: number; parts: number; partsIndexed: number }> {
   const problems: string[] = [];
-  // What the search page shows of each page, as the JSON file it will be: kept as bytes outside
-  // JavaScript's heap, which at 50,000 pages does not hold them beside Astro's own data.
-  const documents = new Map<string, IndexedPage>();
   const pages = builtPages(outDir);
   const layout = recordLayout(outDir, pages);
   const parts = partsOf(searchablePages(outDir, pages), (page) => page.url, partPages, partPages * MAX_PART_SHARE);
@@ -104,8 +105,12 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const store = cache ? join(openCache(cache), 'parts') : mkdtempSync(join(outDir, '.search-index-'));
   const kept = cache && join(cache.dir, SEARCH_CACHE, 'files');
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
-  // The parts' folders, each with Pagefind's files in PART_INDEX.
+  // The parts' folders, each with Pagefind's files in PART_INDEX, and their pages by address. What the
+  // search page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages
+  // does not hold it beside Astro's own data.
   const partDirs: string[] = [];
+  const pagesOfParts: Map<string, IndexedPage>[] = [];
+  let searchTexts: SearchTextFile[] = [];
   let partsIndexed = 0;
   try {
     for (const part of parts) {
@@ -117,10 +122,14 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
         made = indexed.made;
         partsIndexed++;
       }
-      for (const [url, page] of made) documents.set(url, page);
-      if (made.size > 0) partDirs.push(dir);
+      if (made.size === 0) continue;
+      partDirs.push(dir);
+      pagesOfParts.push(made);
     }
-    if (problems.length === 0 && partDirs.length > 0) await mergeSearchParts(partDirs.map((dir) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
+    if (problems.length === 0 && partDirs.length > 0) {
+      const ids = await mergeSearchParts(partDirs.map((dir) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
+      searchTexts = pagesOfParts.flatMap((made, part) => [...made].map(([url, { json, date, fragment }]) => ({ id: ids[part].get(fragment)!, url, json, date })));
+    }
     if (problems.length === 0 && cache) {
       // Parts no page of this build is in any more.
       const used = new Set(partDirs.map((dir) => basename(dir)));
@@ -129,9 +138,9 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   } finally {
     if (!cache) rmSync(store, { recursive: true, force: true });
   }
-  if (problems.length === 0) problems.push(...writeSearchTexts(outDir, documents));
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
-  return { pages: documents.size, parts: partDirs.length, partsIndexed };
+  writeSearchTexts(outDir, searchTexts);
+  return { pages: searchTexts.length, parts: partDirs.length, partsIndexed };
 }
 
 /** The index's folder in the cache folder. */
@@ -160,8 +169,8 @@ const PART_DOCUMENTS = 'documents.json';
 function keptPart(dir: string): Map<string, IndexedPage> | undefined {
   const file = join(dir, PART_DOCUMENTS);
   if (!existsSync(file)) return undefined;
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as [url: string, date: string | null, json: string][];
-  return new Map(kept.map(([url, date, json]) => [url, { json: Buffer.from(json), date: date ?? undefined }]));
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as [url: string, date: string | null, json: string, fragment: string][];
+  return new Map(kept.map(([url, date, json, fragment]) => [url, { json: Buffer.from(json), date: date ?? undefined, fragment }]));
 }
 
 /**
@@ -186,7 +195,7 @@ async function indexPart(outDir: string, part: readonly SearchablePage[], layout
         .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
         .finally(() => inFlight.delete(added));
       inFlight.add(added);
-      made.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date });
+      made.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date, fragment: '' });
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
@@ -194,10 +203,33 @@ async function indexPart(outDir: string, part: readonly SearchablePage[], layout
   } finally {
     await pagefind.close();
   }
+  if (made.size > 0 && problems.length === 0) problems.push(...nameFragments(join(dir, PART_INDEX, 'fragment'), made));
   if (made.size > 0 && problems.length === 0) {
-    writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify([...made].map(([url, { json, date }]) => [url, date ?? null, json.toString('utf8')])));
+    writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify([...made].map(([url, { json, date, fragment }]) => [url, date ?? null, json.toString('utf8'), fragment])));
   }
   return { made, problems };
+}
+
+/**
+ * Gives each page of `made` the name of its fragment in `folder` (a fragment, a Pagefind file of JSON,
+ * says its page's address). Returns what went wrong: a fragment that cannot be read or is of no page,
+ * or a page left without one.
+ */
+function nameFragments(folder: string, made: Map<string, IndexedPage>): string[] {
+  const problems: string[] = [];
+  for (const name of readdirSync(folder)) {
+    let url: unknown;
+    try {
+      url = JSON.parse(pagefindFileContent(readFileSync(join(folder, name))).toString('utf8')).url;
+    } catch {
+      // unreadable: reported below as a fragment of no page
+    }
+    const page = typeof url === 'string' ? made.get(url) : undefined;
+    if (page) page.fragment = name.replace(/\.pf_fragment$/, '');
+    else problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
+  }
+  for (const [url, { fragment }] of made) if (!fragment) problems.push(`${url}: no search fragment`);
+  return problems;
 }
 
 /**
@@ -231,7 +263,7 @@ async function startPagefind() {
  * edited in a 10,000-article site, 553 of the 617 chunks are the same). The files it does not use are
  * removed from that folder, and those it writes added.
  */
-export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<void> {
+export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<Map<string, string>[]> {
   let offset = 0;
   const parts = partDirs.map((dir) => {
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
@@ -298,11 +330,17 @@ export async function mergeSearchParts(partDirs: string[], target: string, { kep
   const metaName = nameOf(encodeCbor(meta), 10);
   writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(withShortPageIds(meta).meta));
   let page = 0;
-  for (const { dir, meta: partMeta } of parts) {
-    for (const [id] of partMeta.pages) (kept ? linkOrCopy : renameSync)(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortPageId(page++)}.pf_fragment`));
-  }
+  const ids = parts.map(({ dir, meta: partMeta }) => {
+    const shortIds = new Map<string, string>();
+    for (const [id] of partMeta.pages) {
+      shortIds.set(id, shortPageId(page++));
+      (kept ? linkOrCopy : renameSync)(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortIds.get(id)}.pf_fragment`));
+    }
+    return shortIds;
+  });
   const entryOut = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaName, page_count: page } } };
   writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entryOut));
+  return ids;
 }
 
 /** A hard link to `from` at `to`, or a copy where the two are on different disks. */
@@ -315,38 +353,19 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/**
- * Writes what the search page shows of each result under the page's id in the index, which is the
- * name of its fragment file (the fragment, a Pagefind file of JSON, says the page's address),
- * and the ids newest first. Returns what went wrong: a fragment that cannot be read, or a page left
- * without its file.
- */
-function writeSearchTexts(outDir: string, documents: Map<string, IndexedPage>): string[] {
-  const fragments = join(outDir, 'pagefind', 'fragment');
-  const folder = join(outDir, SEARCH_TEXT_DIR);
-  mkdirSync(folder, { recursive: true });
-  const problems: string[] = [];
-  const written = new Map<string, { id: string; url: string; date?: string }>();
-  for (const name of readdirSync(fragments)) {
-    const id = name.replace(/\.pf_fragment$/, '');
-    let url: string | undefined;
-    try {
-      const fragmentUrl: unknown = JSON.parse(pagefindFileContent(readFileSync(join(fragments, name))).toString('utf8')).url;
-      if (typeof fragmentUrl === 'string') url = fragmentUrl;
-    } catch {
-      // unreadable: reported below as a fragment of no page
-    }
-    const page = url === undefined ? undefined : documents.get(url);
-    if (url === undefined || !page) {
-      problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
-      continue;
-    }
-    writeFileSync(join(outDir, searchTextPath(id)), page.json);
-    written.set(url, { id, url, date: page.date });
-  }
-  for (const url of documents.keys()) if (!written.has(url)) problems.push(`${url}: no search fragment`);
-  writeFileSync(join(outDir, SEARCH_NEWEST_PATH), JSON.stringify(newestFirst([...written.values()])));
-  return problems;
+/** What the search page shows of a page, under the page's id in the index (its fragment's name). */
+interface SearchTextFile {
+  id: string;
+  url: string;
+  json: Buffer;
+  date?: string;
+}
+
+/** Writes what the search page shows of each result under the page's id, and the ids newest first. */
+function writeSearchTexts(outDir: string, pages: SearchTextFile[]): void {
+  mkdirSync(join(outDir, SEARCH_TEXT_DIR), { recursive: true });
+  for (const { id, json } of pages) writeFileSync(join(outDir, searchTextPath(id)), json);
+  writeFileSync(join(outDir, SEARCH_NEWEST_PATH), JSON.stringify(newestFirst(pages)));
 }
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtPages, recordLayout, writeSearchIndex, type SearchIndexCache } from '../../src/integrations/search-index';
+import { pagefindFileContent } from '../../src/lib/pagefind-files';
 import { searchDocuments, writeSearchablePage } from '../support/search-pages';
 
 const PART_PAGES = 4;
@@ -42,6 +43,16 @@ async function withoutCache(): Promise<Map<string, Buffer>> {
 
 const indexWithCache = (kept: SearchIndexCache = cache) => writeSearchIndex(site, { cache: kept, partPages: PART_PAGES });
 
+/** Each page's search text is filed under the id of its own fragment, which says the page's address. */
+function expectTextsUnderTheirPagesIds() {
+  const texts = readdirSync(join(site, 'tim-kiem/noi-dung')).filter((name) => name !== 'moi-nhat.json');
+  expect(texts.length).toBe(readdirSync(join(site, 'pagefind/fragment')).length);
+  for (const name of texts) {
+    const fragment = pagefindFileContent(readFileSync(join(site, 'pagefind/fragment', name.replace(/\.json$/, '.pf_fragment'))));
+    expect(JSON.parse(readFileSync(join(site, 'tim-kiem/noi-dung', name), 'utf8')).url, name).toBe(JSON.parse(fragment.toString('utf8')).url);
+  }
+}
+
 function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>) {
   expect([...actual.keys()]).toEqual([...expected.keys()]);
   for (const [path, bytes] of expected) expect(actual.get(path)!.equals(bytes), path).toBe(true);
@@ -61,6 +72,7 @@ describe('the search index kept in parts between builds', () => {
     expect(first.partsIndexed).toBe(first.parts);
     expectSameFiles(indexFiles(site), expected);
     expect(readdirSync(store)).toHaveLength(first.parts);
+    expectTextsUnderTheirPagesIds();
     // Pagefind's files, and nothing the build keeps for itself.
     expect(readdirSync(join(site, 'pagefind')).filter((name) => !/^(pagefind[.-]|wasm\.|index$|filter$|fragment$)/.test(name))).toEqual([]);
   }, 60_000);
@@ -94,6 +106,7 @@ describe('the search index kept in parts between builds', () => {
     expect(added.partsIndexed).toBeLessThanOrEqual(2);
     expectSameFiles(indexFiles(site), await withoutCache());
     expect(readdirSync(store)).toHaveLength(added.parts);
+    expectTextsUnderTheirPagesIds();
     expect(readdirSync(keptFiles).length).toBe(readdirSync(join(site, 'pagefind/index')).length + readdirSync(join(site, 'pagefind/filter')).length);
   }, 60_000);
 
