@@ -261,7 +261,8 @@ async function startPagefind() {
  * took 5 s); and a compressed chunk or filter found there under its name (a hash of its content) is
  * linked rather than compressed again, which most of the build's merge time is (after one article is
  * edited in a 10,000-article site, 553 of the 617 chunks are the same). The files it does not use are
- * removed from that folder, and those it writes added.
+ * removed from that folder, and those it writes added. Returns, for each part, its pages' short ids by
+ * the ids Pagefind gave them.
  */
 export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<Map<string, string>[]> {
   let offset = 0;
