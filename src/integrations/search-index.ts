@@ -101,38 +101,36 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const pages = builtPages(outDir);
   const layout = recordLayout(outDir, pages);
   const parts = partsOf(searchablePages(outDir, pages), (page) => page.url, partPages, partPages * MAX_PART_SHARE);
+  const cacheFolder = cache && openCache(cache);
   // Without a cache, inside the output folder, on its disk, so that the pages' fragments are moved, not copied.
-  const store = cache ? join(openCache(cache), 'parts') : mkdtempSync(join(outDir, '.search-index-'));
-  const kept = cache && join(cache.dir, SEARCH_CACHE, 'files');
+  const store = cacheFolder ? join(cacheFolder, 'parts') : mkdtempSync(join(outDir, '.search-index-'));
+  const kept = cacheFolder && join(cacheFolder, 'files');
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
-  // The parts' folders, each with Pagefind's files in PART_INDEX, and their pages by address. What the
-  // search page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages
-  // does not hold it beside Astro's own data.
-  const partDirs: string[] = [];
-  const pagesOfParts: Map<string, IndexedPage>[] = [];
+  // Each part's folder, with Pagefind's files in PART_INDEX, and its pages by address. What the search
+  // page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages does not
+  // hold it beside Astro's own data.
+  const indexed: { dir: string; pages: Map<string, IndexedPage> }[] = [];
   let searchTexts: SearchTextFile[] = [];
   let partsIndexed = 0;
   try {
     for (const part of parts) {
-      const dir = join(store, cache ? partKey(layout, part) : String(partDirs.length));
+      const dir = join(store, cache ? partKey(layout, part) : String(indexed.length));
       let made = cache && keptPart(dir);
       if (!made) {
-        const indexed = await indexPart(outDir, part, layout, dir);
-        problems.push(...indexed.problems);
-        made = indexed.made;
+        const fresh = await indexPart(outDir, part, layout, dir);
+        problems.push(...fresh.problems);
+        made = fresh.made;
         partsIndexed++;
       }
-      if (made.size === 0) continue;
-      partDirs.push(dir);
-      pagesOfParts.push(made);
+      if (made.size > 0) indexed.push({ dir, pages: made });
     }
-    if (problems.length === 0 && partDirs.length > 0) {
-      const ids = await mergeSearchParts(partDirs.map((dir) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
-      searchTexts = pagesOfParts.flatMap((made, part) => [...made].map(([url, { json, date, fragment }]) => ({ id: ids[part].get(fragment)!, url, json, date })));
+    if (problems.length === 0 && indexed.length > 0) {
+      const ids = await mergeSearchParts(indexed.map(({ dir }) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
+      searchTexts = indexed.flatMap(({ pages: made }, part) => [...made].map(([url, { json, date, fragment }]) => ({ id: ids[part].get(fragment)!, url, json, date })));
     }
     if (problems.length === 0 && cache) {
       // Parts no page of this build is in any more.
-      const used = new Set(partDirs.map((dir) => basename(dir)));
+      const used = new Set(indexed.map(({ dir }) => basename(dir)));
       for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { recursive: true, force: true });
     }
   } finally {
@@ -140,18 +138,15 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   }
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
   writeSearchTexts(outDir, searchTexts);
-  return { pages: searchTexts.length, parts: partDirs.length, partsIndexed };
+  return { pages: searchTexts.length, parts: indexed.length, partsIndexed };
 }
-
-/** The index's folder in the cache folder. */
-const SEARCH_CACHE = 'search-index';
 
 /**
  * The index's folder in `cache`, emptied if what it holds was made by other code than this build's
  * (a part, or a compressed file, would not be what this code makes). Returns the folder.
  */
 function openCache(cache: SearchIndexCache): string {
-  const folder = join(cache.dir, SEARCH_CACHE);
+  const folder = join(cache.dir, 'search-index');
   const versionFile = join(folder, 'version');
   if (!existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== cache.version) {
     rmSync(folder, { recursive: true, force: true });

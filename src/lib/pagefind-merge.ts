@@ -1,8 +1,8 @@
 /**
  * One Pagefind index from indexes of consecutive parts of the pages: the index Pagefind itself would
  * write for all the pages, given in the same order, in one run. Pagefind holds every page it is given in
- * memory until it writes its files (at 10,000 pages, 4.4 GB); parts of 500 pages, each in a Pagefind
- * process that ends before the next begins, need a twentieth of it.
+ * memory until it writes its files (at 10,000 pages, 4.4 GB); parts of a few hundred pages, each in a
+ * Pagefind process that ends before the next begins, need a tenth of it or less (search-parts.ts).
  *
  * It relies on what Pagefind 1.6 writes (read from its files, and from its source: pagefind/src/index):
  * - a page's postings (the word's positions and weights on that page) do not depend on the other pages;

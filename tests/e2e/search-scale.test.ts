@@ -11,7 +11,7 @@
  * itself is read back too: every common term must stand at one position on all its pages, which is
  * what keeps the chunks a query loads small (src/lib/search-layout.ts).
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,8 +20,8 @@ import { writeSearchIndex } from '../../src/integrations/search-index';
 import { decodePagefindFile, type Cbor } from '../../src/lib/pagefind-files';
 import { generateCorpus, mulberry32 } from '../../src/lib/corpus-generator';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
-import { escapeHtml } from '../../src/lib/search-records';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchKey, syllables, type SearchText } from '../../src/lib/search-text';
+import { writeSearchablePage } from '../support/search-pages';
 import { useSiteBrowser } from '../support/site-browser';
 
 const ARTICLES = 1500;
@@ -38,12 +38,8 @@ beforeAll(async () => {
     const source = String(file.data);
     const data = parseFrontmatter(source) as { title: string; date: string };
     const body = source.slice(source.indexOf('\n---', 3) + 4).replace(/<[^>]*>/g, ' ');
-    const folder = join(site, 'bai-viet', file.path.replace(/^articles\/|(\/index)?\.mdx$/g, '').replace(/\//g, '-'));
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      join(folder, 'index.html'),
-      `<!doctype html><html lang="vi"><body><article data-pagefind-body data-search-type="Bài viết" data-search-date="${escapeHtml(String(data.date))}"><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(body)}</p></article></body></html>`,
-    );
+    const slug = file.path.replace(/^articles\/|(\/index)?\.mdx$/g, '').replace(/\//g, '-');
+    writeSearchablePage(site, { url: `/bai-viet/${slug}/`, title: data.title, text: body, type: 'Bài viết', date: String(data.date) });
   }
   const built = inject('siteDir');
   cpSync(join(built, 'tim-kiem/index.html'), join(site, 'tim-kiem/index.html'));
