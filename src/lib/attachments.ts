@@ -75,6 +75,15 @@ export function entryFilePaths<E extends { id: string; filePath?: string }>(entr
   );
 }
 
+/**
+ * The files an entry's `[slug]/[file].ts` route serves beside its page: those its front matter names
+ * (audio, attachments) and the documents its body offers (`bodyFacts`), once each: two routes for one
+ * file would stop the build.
+ */
+export function servedFiles(frontMatterFiles: readonly string[], documents: readonly string[]): string[] {
+  return [...new Set([...frontMatterFiles, ...documents])];
+}
+
 /** The endpoint for `entryFilePaths`: the file as it is, with its type. */
 export const serveEntryFile: APIRoute = async ({ props }) => {
   const { info } = props as { info: AttachmentInfo };

@@ -12,8 +12,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent, Properties, Root, RootContent } from 'hast';
 import { mdxToHast } from 'satteri';
 import { bodyComponents, element } from './body-components.ts';
-import { ALLOWED_ELEMENTS, BODY_FEATURES } from './mdx-policy.ts';
-import type { Heading } from './reading.ts';
+import { ALLOWED_ELEMENTS, BODY_FEATURES, isDocumentFileName } from './mdx-policy.ts';
+import { countWords, type Heading } from './reading.ts';
 
 export interface RenderedBody {
   html: string;
@@ -21,7 +21,14 @@ export interface RenderedBody {
   headings: Heading[];
   /** Images beside the entry (`./anh.jpg`), for Astro to optimise (see `localImage`) */
   localImagePaths: string[];
+  /** The words a reader sees (`countWords`), for the reading time: the content store keeps no body */
+  words: number;
+  /** The documents the body offers for download (`<DocumentDownload file="…">`), once each, served beside the entry */
+  documents: string[];
 }
+
+/** What pages need of a body besides its HTML and headings (see `bodyFacts` in content.ts). */
+export type BodyFacts = Pick<RenderedBody, 'words' | 'documents'>;
 
 /** Same-site images stay with the page; http(s) images are left as they are. */
 const isLocalImage = (src: string) => !URL.canParse(src) && !src.startsWith('/');
@@ -55,6 +62,7 @@ export function renderBody(source: string): RenderedBody {
   const headings: Heading[] = [];
   const localImagePaths = new Set<string>();
   const imageCount = new Map<string, number>();
+  const documents = new Set<string>();
 
   const convert = (node: MdxNode): ElementContent[] => {
     switch (node.type) {
@@ -63,7 +71,11 @@ export function renderBody(source: string): RenderedBody {
         const name = node.name ?? '';
         const children = (node.children ?? []).flatMap(convert);
         const component = bodyComponents[name];
-        if (component) return [component(propsOf(node), children)];
+        if (component) {
+          const props = propsOf(node);
+          if (name === 'DocumentDownload' && isDocumentFileName(props.file ?? '')) documents.add(props.file);
+          return [component(props, children)];
+        }
         const allowed = ALLOWED_ELEMENTS[name.toLowerCase()];
         if (!allowed) throw new Error(`thẻ <${name}> không được phép trong bài`);
         const props = propsOf(node);
@@ -89,7 +101,7 @@ export function renderBody(source: string): RenderedBody {
   };
 
   tree.children = tree.children.flatMap((child) => convert(child as MdxNode));
-  return { html: toHtml(tree), headings, localImagePaths: [...localImagePaths] };
+  return { html: toHtml(tree), headings, localImagePaths: [...localImagePaths], words: countWords(source), documents: [...documents] };
 }
 
 /**

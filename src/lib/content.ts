@@ -7,6 +7,7 @@ import { buildArticleIndex, buildNoticeIndex, type ArticleIndex, type NoticeInde
 import { buildTime } from './build-time.ts';
 import { vietnamYear } from './dates.ts';
 import { renderKey } from './render-key.ts';
+import type { BodyFacts } from './body-html.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Notice = CollectionEntry<'notices'>;
@@ -36,6 +37,15 @@ export interface SiteContent {
 }
 
 export const categoryIdOf = (article: Article): string => article.data.category.id;
+
+/** What the content loader kept of an entry's body besides its HTML (src/lib/content-loader.ts). */
+export function bodyFacts(entry: Article | Notice | StaticPage): BodyFacts {
+  const metadata = entry.rendered?.metadata;
+  if (typeof metadata?.words !== 'number' || !Array.isArray(metadata.documents)) {
+    throw new Error(`${entry.filePath}: the content store holds no facts of this body; was it loaded by mdxEntries?`);
+  }
+  return { words: metadata.words, documents: metadata.documents as string[] };
+}
 
 async function load(): Promise<SiteContent> {
   const [articles, notices, pages, categories, settings] = await Promise.all([

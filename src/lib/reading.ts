@@ -31,11 +31,12 @@ export function countWords(markdown: string): number {
 }
 
 /**
- * Whole minutes to read a body, rounded to the nearest minute and never less than one.
- * @example readingMinutes('đọc '.repeat(1000)) // 5
+ * Whole minutes to read a body of `words` words (`countWords`), rounded to the nearest minute and never
+ * less than one.
+ * @example readingMinutes(1000) // 5
  */
-export function readingMinutes(markdown: string, wordsPerMinute = WORDS_PER_MINUTE): number {
-  return Math.max(1, Math.round(countWords(markdown) / wordsPerMinute));
+export function readingMinutes(words: number, wordsPerMinute = WORDS_PER_MINUTE): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
 /** A heading as Astro's `render()` returns it. */

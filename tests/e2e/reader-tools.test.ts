@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { useSiteBrowser } from '../support/site-browser';
 import { byDateDesc, readSiteContent, type Entry } from '../support/site-content';
 import { pageFile } from '../support/site-html';
-import { readingMinutes } from '../../src/lib/reading';
+import { countWords, readingMinutes } from '../../src/lib/reading';
 import { PREF_KEYS, TEXT_SIZES } from '../../src/lib/reader-prefs';
 
 const siteDir = resolve(inject('siteDir'));
@@ -338,7 +338,7 @@ describe('reading aids', () => {
     for (const entry of [plain, withToc]) {
       await page.goto(url(articlePath(entry)));
       const body = readFileSync(entry.file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-      expect(await page.locator('.article-header .meta').textContent()).toContain(`${readingMinutes(body)} phút đọc`);
+      expect(await page.locator('.article-header .meta').textContent()).toContain(`${readingMinutes(countWords(body))} phút đọc`);
     }
   });
 

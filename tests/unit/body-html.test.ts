@@ -21,6 +21,11 @@ describe('renderBody', () => {
     ]);
   });
 
+  test('the words a reader sees are counted, for the reading time, since the body itself is not kept', () => {
+    expect(renderBody('## Tiêu đề\n\nXem [văn bản](https://x.vn/a.pdf) **này**.').words).toBe(6);
+    expect(renderBody('<Note title="Lưu ý">\nNộp trước ngày 15.\n</Note>').words).toBe(4);
+  });
+
   test('images beside the entry are marked for Astro to optimise, each use numbered; remote images stay lazy <img>', () => {
     const { html: out, localImagePaths } = renderBody('![Ảnh một](./anh%20mot.jpg)\n\n![Lần hai](./anh%20mot.jpg)\n\n![Ngoài](https://example.vn/a.jpg)');
     expect(localImagePaths).toEqual(['./anh mot.jpg']);

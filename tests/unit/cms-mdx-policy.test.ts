@@ -4,7 +4,8 @@
  */
 import { mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { documentFiles, servedFiles } from '../../src/components/mdx/files';
+import { renderBody } from '../../src/lib/body-html';
+import { servedFiles } from '../../src/lib/attachments';
 import { ALLOWED_COMPONENTS, inspectMdx, isDocumentFileName, isYouTubeId } from '../../src/lib/mdx-policy';
 
 const inspect = (mdx: string) => inspectMdx(mdxToMdast(mdx) as Parameters<typeof inspectMdx>[0]);
@@ -47,12 +48,12 @@ describe('the site components in content', () => {
   it('lists the documents a body offers for download, to be served beside the entry', () => {
     const body = 'Chữ.\n\n<DocumentDownload file="ke-hoach.pdf" title="Kế hoạch" />\n\n<Note>\nx\n</Note>\n\n<DocumentDownload file="bao-cao.docx" title="Báo cáo" />';
     expect(inspect(body).files.map((f) => f.url)).toEqual(['ke-hoach.pdf', 'bao-cao.docx']);
-    expect(documentFiles(body)).toEqual(['ke-hoach.pdf', 'bao-cao.docx']);
-    expect(documentFiles('<DocumentDownload file="../x.pdf" title="x" />')).toEqual([]);
-    expect(documentFiles('{broken')).toEqual([]);
-    expect(documentFiles(undefined)).toEqual([]);
+    expect(renderBody(body).documents).toEqual(['ke-hoach.pdf', 'bao-cao.docx']);
+    expect(renderBody('<DocumentDownload file="../x.pdf" title="x" />').documents).toEqual([]);
+    expect(renderBody('Chữ.').documents).toEqual([]);
     // Each once, with the entry's own files: two routes for one file would stop the build.
-    expect(servedFiles(['ke-hoach.pdf', 'giay-moi.pdf'], `${body}\n\n<DocumentDownload file="ke-hoach.pdf" title="Lại" />`)).toEqual(['ke-hoach.pdf', 'giay-moi.pdf', 'bao-cao.docx']);
+    expect(renderBody(`${body}\n\n<DocumentDownload file="ke-hoach.pdf" title="Lại" />`).documents).toEqual(['ke-hoach.pdf', 'bao-cao.docx']);
+    expect(servedFiles(['ke-hoach.pdf', 'giay-moi.pdf'], ['ke-hoach.pdf', 'bao-cao.docx'])).toEqual(['ke-hoach.pdf', 'giay-moi.pdf', 'bao-cao.docx']);
   });
 
   it('knows the forms of the component props', () => {

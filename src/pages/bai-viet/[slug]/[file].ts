@@ -1,6 +1,5 @@
-import { siteContent } from '../../../lib/content';
-import { entryFilePaths, serveEntryFile } from '../../../lib/attachments';
-import { servedFiles } from '../../../components/mdx/files';
+import { bodyFacts, siteContent } from '../../../lib/content';
+import { entryFilePaths, serveEntryFile, servedFiles } from '../../../lib/attachments';
 
 /**
  * Serves each published article's recorded audio (`audio`) and the documents its body offers for download
@@ -8,7 +7,7 @@ import { servedFiles } from '../../../components/mdx/files';
  */
 export async function getStaticPaths() {
   const { articles } = await siteContent();
-  return entryFilePaths(articles.all, (article) => servedFiles(article.data.audio ? [article.data.audio] : [], article.body));
+  return entryFilePaths(articles.all, (article) => servedFiles(article.data.audio ? [article.data.audio] : [], bodyFacts(article).documents));
 }
 
 export const GET = serveEntryFile;

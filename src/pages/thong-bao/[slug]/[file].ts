@@ -1,6 +1,5 @@
-import { siteContent } from '../../../lib/content';
-import { entryFilePaths, serveEntryFile } from '../../../lib/attachments';
-import { servedFiles } from '../../../components/mdx/files';
+import { bodyFacts, siteContent } from '../../../lib/content';
+import { entryFilePaths, serveEntryFile, servedFiles } from '../../../lib/attachments';
 
 /**
  * Serves each published notice's attachments, and the documents its body offers for download
@@ -8,7 +7,7 @@ import { servedFiles } from '../../../components/mdx/files';
  */
 export async function getStaticPaths() {
   const { notices } = await siteContent();
-  return entryFilePaths(notices.all, (notice) => servedFiles(notice.data.attachments.map((a) => a.file), notice.body));
+  return entryFilePaths(notices.all, (notice) => servedFiles(notice.data.attachments.map((a) => a.file), bodyFacts(notice).documents));
 }
 
 export const GET = serveEntryFile;
