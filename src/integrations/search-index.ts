@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +103,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const layout = recordLayout(outDir, pages);
   const parts = partsOf(searchablePages(outDir, pages), (page) => page.url, partPages, partPages * MAX_PART_SHARE);
   const cacheFolder = cache && openCache(cache);
-  // Without a cache, inside the output folder, on its disk, so that the pages' fragments are moved, not copied.
+  // Without a cache, inside the output folder, which the next build empties should this one stop midway.
   const store = cacheFolder ? join(cacheFolder, 'parts') : mkdtempSync(join(outDir, '.search-index-'));
   const kept = cacheFolder && join(cacheFolder, 'files');
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
@@ -112,6 +113,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const indexed: { dir: string; pages: Map<string, IndexedPage> }[] = [];
   let searchTexts: SearchTextFile[] = [];
   let partsIndexed = 0;
+  const removals: Promise<void>[] = [];
   try {
     for (const part of parts) {
       const dir = join(store, cache ? partKey(layout, part) : String(indexed.length));
@@ -119,6 +121,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
       if (!made) {
         const fresh = await indexPart(outDir, part, layout, dir);
         problems.push(...fresh.problems);
+        removals.push(fresh.fragmentsRemoved);
         made = fresh.made;
         partsIndexed++;
       }
@@ -134,6 +137,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
       for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { recursive: true, force: true });
     }
   } finally {
+    await Promise.all(removals);
     if (!cache) rmSync(store, { recursive: true, force: true });
   }
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
@@ -173,7 +177,7 @@ function keptPart(dir: string): Map<string, IndexedPage> | undefined {
  * before the next part's begins. Writes the part into `dir`, with what the search page shows of each
  * page (PART_DOCUMENTS) last, so that only a whole part is ever taken from the cache.
  */
-async function indexPart(outDir: string, part: readonly SearchablePage[], layout: TermLayout, dir: string): Promise<{ made: Map<string, IndexedPage>; problems: string[] }> {
+async function indexPart(outDir: string, part: readonly SearchablePage[], layout: TermLayout, dir: string): Promise<{ made: Map<string, IndexedPage>; problems: string[]; fragmentsRemoved: Promise<void> }> {
   const made = new Map<string, IndexedPage>();
   const problems: string[] = [];
   rmSync(dir, { recursive: true, force: true });
@@ -202,7 +206,9 @@ async function indexPart(outDir: string, part: readonly SearchablePage[], layout
   if (made.size > 0 && problems.length === 0) {
     writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify([...made].map(([url, { json, date, fragment }]) => [url, date ?? null, json.toString('utf8'), fragment])));
   }
-  return { made, problems };
+  // Named, the fragments have served: what a result shows is the build's own file (writeSearchTexts).
+  // They go while the next part is indexed.
+  return { made, problems, fragmentsRemoved: rm(join(dir, PART_INDEX, 'fragment'), { recursive: true, force: true }) };
 }
 
 /**
@@ -251,13 +257,13 @@ async function startPagefind() {
 /**
  * Writes into `target` the index Pagefind would have written for the pages of every part, in order
  * (src/lib/pagefind-merge.ts), with every page given its short id in the metadata, which every first
- * search downloads (withShortPageIds), and its fragment moved there under that id. With a folder of
- * `kept` files, the parts are kept: their fragments are linked, not moved (copying 11,002 fragments
- * took 5 s); and a compressed chunk or filter found there under its name (a hash of its content) is
- * linked rather than compressed again, which most of the build's merge time is (after one article is
- * edited in a 10,000-article site, 553 of the 617 chunks are the same). The files it does not use are
- * removed from that folder, and those it writes added. Returns, for each part, its pages' short ids by
- * the ids Pagefind gave them.
+ * search downloads (withShortPageIds), but without Pagefind's fragments: the search page shows the
+ * build's own file of each result (writeSearchTexts), and 11,002 fragments were 28 MB and a quarter
+ * of a 10,000-article site's files. With a folder of `kept` files, a compressed chunk or filter found
+ * there under its name (a hash of its content) is linked rather than compressed again, which most of
+ * the build's merge time is (after one article is edited in a 10,000-article site, 553 of the 617
+ * chunks are the same). The files it does not use are removed from that folder, and those it writes
+ * added. Returns, for each part, its pages' short ids by the ids Pagefind gave them.
  */
 export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<Map<string, string>[]> {
   let offset = 0;
@@ -273,7 +279,7 @@ export async function mergeSearchParts(partDirs: string[], target: string, { kep
   const [{ entry, language, meta: first }] = parts;
   if (parts.some((part) => part.language !== language || part.meta.version !== first.version)) throw new Error('Pagefind wrote the parts of the index in different languages or versions');
   rmSync(target, { recursive: true, force: true });
-  for (const folder of ['index', 'filter', 'fragment']) mkdirSync(join(target, folder), { recursive: true });
+  for (const folder of ['index', 'filter']) mkdirSync(join(target, folder), { recursive: true });
   for (const name of readdirSync(parts[0].dir)) {
     const file = join(parts[0].dir, name);
     if (statSync(file).isFile() && name !== 'pagefind-entry.json' && !name.endsWith('.pf_meta') && !PAGEFIND_INTERFACES.test(name)) copyFileSync(file, join(target, name));
@@ -326,14 +332,7 @@ export async function mergeSearchParts(partDirs: string[], target: string, { kep
   const metaName = nameOf(encodeCbor(meta), 10);
   writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(withShortPageIds(meta).meta));
   let page = 0;
-  const ids = parts.map(({ dir, meta: partMeta }) => {
-    const shortIds = new Map<string, string>();
-    for (const [id] of partMeta.pages) {
-      shortIds.set(id, shortPageId(page++));
-      (kept ? linkOrCopy : renameSync)(join(dir, 'fragment', `${id}.pf_fragment`), join(target, 'fragment', `${shortIds.get(id)}.pf_fragment`));
-    }
-    return shortIds;
-  });
+  const ids = parts.map(({ meta: partMeta }) => new Map(partMeta.pages.map(([id]) => [id, shortPageId(page++)])));
   const entryOut = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaName, page_count: page } } };
   writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entryOut));
   return ids;
@@ -349,7 +348,7 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/** What the search page shows of a page, under the page's id in the index (its fragment's name). */
+/** What the search page shows of a page, under the page's short id in the index. */
 interface SearchTextFile {
   id: string;
   url: string;

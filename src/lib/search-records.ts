@@ -59,8 +59,8 @@ export function weightedTerms(doc: SearchDocument): [term: string, weight: numbe
 
 /**
  * The HTML the indexer is given for one page: its terms in the order of the index's layout
- * (layoutTokens), not readable text (Pagefind keeps it in each result's fragment, which the search page
- * therefore does not show), and no metadata: Pagefind makes every metadata word searchable, so a page's
+ * (layoutTokens), not readable text (Pagefind would keep it in each result's fragment; the build drops
+ * the fragments and writes what the search page shows itself: searchTextPath), and no metadata: Pagefind makes every metadata word searchable, so a page's
  * type ("Bài viết"), category or date would let "viet" or "2025" find every page labelled so, and would
  * fill the index chunks a query loads. No heading either, from which Pagefind would take a title.
  */

@@ -49,8 +49,8 @@ export const SEARCH_TEXT_DIR = 'tim-kiem/noi-dung';
 export const SEARCH_NEWEST_PATH = `${SEARCH_TEXT_DIR}/moi-nhat.json`;
 
 /**
- * Where the search page finds what it shows of a result, by the id Pagefind gives the page: the page
- * itself is then not fetched from Pagefind (its fragment holds the index terms, not readable text).
+ * Where the search page finds what it shows of a result, by the id the index gives the page. The index
+ * has no fragments (Pagefind's would hold the index terms, not readable text): the build leaves them out.
  */
 export function searchTextPath(id: string): string {
   if (!/^[\w-]+$/.test(id)) throw new Error(`Not a search result id: ${id}`);

@@ -11,7 +11,6 @@ import { viSearch as t } from '../i18n/vi-search';
 
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string }>;
 }
 interface Pagefind {
   init(): Promise<void>;
@@ -82,19 +81,11 @@ function engineFor(pagefind: Pagefind, filters: Record<string, string>): SearchE
   };
 }
 
-/**
- * What a result shows, written by the build under the page's Pagefind id; if that file cannot be had,
- * the address from Pagefind's own fragment (which holds no title or labels: see searchRecordHtml).
- */
+/** What a result shows, written by the build under the page's Pagefind id (the index has no fragments). */
 async function shown(result: PagefindResult): Promise<SearchText> {
-  try {
-    const response = await fetch(searchTextPath(result.id));
-    if (response.ok) return (await response.json()) as SearchText;
-  } catch {
-    // fall back below
-  }
-  const { url } = await result.data();
-  return { url, title: url, type: '', text: '' };
+  const response = await fetch(searchTextPath(result.id));
+  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+  return (await response.json()) as SearchText;
 }
 
 async function resultItem(result: PagefindResult, plan: SearchPlan): Promise<HTMLLIElement> {
@@ -132,13 +123,21 @@ async function resultItem(result: PagefindResult, plan: SearchPlan): Promise<HTM
 let generation = 0;
 let current: { results: RankedResults<PagefindResult>; plan: SearchPlan } | undefined;
 
-async function showMore() {
+/** Shows the next results; false if they could not be loaded, which the status then says. */
+async function showMore(): Promise<boolean> {
   const mine = generation;
   const { results, plan } = current!;
-  const items = await Promise.all((await results.next(PAGE_SIZE)).map((result) => resultItem(result, plan)));
-  if (mine !== generation) return;
+  let items: HTMLLIElement[];
+  try {
+    items = await Promise.all((await results.next(PAGE_SIZE)).map((result) => resultItem(result, plan)));
+  } catch {
+    if (mine === generation) status.textContent = t.failed;
+    return false;
+  }
+  if (mine !== generation) return true;
   list.append(...items);
   more.hidden = results.done;
+  return true;
 }
 
 function reset(message: string) {
@@ -174,8 +173,7 @@ async function search() {
   list.replaceChildren();
   current = { results, plan };
   empty.hidden = results.total > 0;
-  await showMore();
-  if (mine !== generation) return;
+  if (!(await showMore()) || mine !== generation) return;
   const { total, missing } = results;
   status.textContent = total === 0 ? t.none(query) : missing.length > 0 ? t.partial(total, query, missing) : t.found(total, query);
 }

@@ -17,11 +17,12 @@ interface Shown {
   linksPerItem: number[];
 }
 
-async function openPage(path = '/tim-kiem/'): Promise<{ page: Page; errors: string[] }> {
+async function openPage(path = '/tim-kiem/', before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; errors: string[] }> {
   const page = await (await site.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })).newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  await before?.(page);
   await page.goto(site.origin + path);
   return { page, errors };
 }
@@ -131,6 +132,14 @@ describe('search page', () => {
     expect(await page.evaluate(() => (window as unknown as { __hit?: number }).__hit)).toBeUndefined();
     expect(await page.locator('[data-search-status] img, [data-search-status] script').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('says the search could not be loaded when the results cannot be, rather than waiting for ever', async () => {
+    const { page, errors } = await openPage(`/tim-kiem/?q=${encodeURIComponent('dang uy khoi')}`, (p) => p.route('**/tim-kiem/noi-dung/*.json', (route) => route.abort()));
+    const result = await shown(page);
+    expect(result.status).toBe('Không tải được chức năng tìm kiếm. Hãy kiểm tra kết nối mạng rồi tải lại trang.');
+    expect(result.links).toEqual([]);
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   });
 
   it('shows suggestions when nothing is found', async () => {

@@ -4,8 +4,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { expect } from 'vitest';
+import { searchRecord } from '../../src/integrations/search-index';
 import { oldToneMarks, Random } from '../../src/lib/corpus-generator';
 import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
+import type { TermLayout } from '../../src/lib/search-layout';
 import { escapeHtml, type SearchDocument } from '../../src/lib/search-records';
 
 /** Pages as the site gives them to Pagefind: Vietnamese text in both tone-mark styles, numbers, labels. */
@@ -38,4 +42,13 @@ export function writeSearchablePage(site: string, doc: SearchDocument): void {
     join(folder, 'index.html'),
     `<!doctype html><html lang="vi"><body><header><nav><a href="/">Trang chủ</a></nav></header><main><article data-pagefind-body${labels}><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.text)}</p></article></main></body></html>`,
   );
+}
+
+/** Runs one Pagefind process over `docs` into `dir`, as the site's index step does for a part, fragments and all. */
+export async function pagefindIndex(docs: readonly SearchDocument[], layout: TermLayout, dir: string): Promise<string> {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  for (const doc of docs) expect((await index!.addHTMLFile(searchRecord(doc, layout))).errors).toEqual([]);
+  expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
+  await pagefind.close();
+  return dir;
 }
