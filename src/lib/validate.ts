@@ -2,8 +2,12 @@
  * Checks all content without a build: file names, front matter against the same schemas the build
  * uses, MDX syntax and the safe-MDX policy, references (categories, internal links, images,
  * attachments) and text encoding. Every problem is reported with its file, line and column.
+ *
+ * With a cache (the build's), what each entry file says by itself is kept by the digest of its text,
+ * so a republish reads through only the files that changed; the checks between files run every time.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { mdxToMdast } from 'satteri';
@@ -40,14 +44,45 @@ const schemas = {
   pages: pageSchema,
 };
 
+/** A problem found in a file by itself; the file is named when it is reported. */
+type FileProblem = Omit<Problem, 'file'>;
+
+/**
+ * What the reference checks read of an entry's front matter, as written, even when the schema
+ * refuses it: only strings, the only values they act on.
+ */
+interface EntryReferences {
+  category?: string;
+  cover?: string;
+  audio?: string;
+  /** Each attachment's file, in the list's order (null where an item has none) */
+  attachments: (string | null)[];
+}
+
+/**
+ * All that an entry file says by itself, whatever the other files and the time: the same text always
+ * gives the same check, so it is kept between builds by the digest of the text (ValidateOptions.cache).
+ */
+interface EntryFileCheck {
+  /** The file's own problems (text, front matter, MDX), in the order they were found */
+  problems: FileProblem[];
+  references: EntryReferences;
+  /**
+   * What decides when the entry is published, if its front matter passed the schema: not whether it is,
+   * which depends on "now" (a scheduled entry becomes published at a later build).
+   */
+  publication?: { draft: boolean; /** In milliseconds; pages have none */ date?: number };
+  /** What the body links to, shows and offers, if it parsed; heading ids as a list, for JSON */
+  inspection?: Omit<MdxInspection, 'problems' | 'headingIds'> & { headingIds: string[] };
+}
+
 interface Entry {
   collection: Collection;
   file: string;
   slug: string;
-  /** The front matter as written, for reference checks even when the schema refuses it */
-  raw?: Record<string, unknown>;
+  check: EntryFileCheck;
   published: boolean;
-  inspection?: MdxInspection;
+  headingIds: ReadonlySet<string>;
 }
 
 function listFiles(dir: string): string[] {
@@ -94,6 +129,103 @@ function parseErrorPosition(message: string): { line: number; column: number; te
   return m ? { line: Number(m[1]), column: Number(m[2]), text: m[3] } : { line: 1, column: 1, text: message };
 }
 
+/** The values of the front matter that the reference checks read (EntryReferences). */
+function referencesOf(raw: Record<string, unknown>): EntryReferences {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const attachments = Array.isArray(raw.attachments) ? (raw.attachments as ({ file?: unknown } | null | undefined)[]) : [];
+  return {
+    category: text(raw.category),
+    cover: text((raw.cover as { src?: unknown } | null | undefined)?.src),
+    audio: text(raw.audio),
+    attachments: attachments.map((a) => text(a?.file) ?? null),
+  };
+}
+
+/**
+ * Checks an entry file by itself: its text, its front matter against its collection's schema, and its
+ * body against the MDX syntax and the safe-MDX policy.
+ */
+function checkEntrySource(collection: Collection, source: string): EntryFileCheck {
+  const check: EntryFileCheck = { problems: [], references: referencesOf({}) };
+  const report = (line: number, column: number, message: string) => check.problems.push({ line, column, message });
+  for (const p of textProblems(source)) report(p.line, p.column, p.message);
+
+  const block = FRONTMATTER_BLOCK.exec(source);
+  if (!block) {
+    report(1, 1, 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---');
+    return check;
+  }
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseFrontmatter(source);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    report((mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `phần thông tin đầu bài (YAML) sai cú pháp: ${(error as { reason?: string }).reason ?? String(error)}`);
+    return check;
+  }
+  check.references = referencesOf(raw);
+  const result = schemas[collection].safeParse(raw);
+  if (result.success) {
+    const data = result.data as { draft: boolean; date?: Date };
+    check.publication = { draft: data.draft, date: data.date?.getTime() };
+  } else {
+    for (const issue of result.error.issues) report(fieldLine(block[1], issue.path), 1, issue.message);
+  }
+
+  // The body, parsed by the same MDX parser the build uses; the front matter is blanked so that
+  // positions stay those of the file.
+  const body = source.slice(0, block[0].length).replace(/[^\n]/g, '') + source.slice(block[0].length);
+  try {
+    const { problems, headingIds, ...found } = inspectMdx(mdxToMdast(body, { features: BODY_FEATURES }) as Parameters<typeof inspectMdx>[0]);
+    check.inspection = { ...found, headingIds: [...headingIds] };
+    for (const p of problems) report(p.line, p.column, p.message);
+  } catch (error) {
+    const { line, column, text } = parseErrorPosition((error as Error).message);
+    report(line, column, `lỗi cú pháp MDX: ${text}. Nếu cần viết dấu <, { hoặc }, hãy viết \\<, \\{, \\}`);
+  }
+  return check;
+}
+
+/** Whether an entry is published at `now`, from what its check kept (EntryFileCheck.publication). */
+function isEntryPublished(collection: Collection, publication: EntryFileCheck['publication'], now: Date): boolean {
+  if (!publication) return false;
+  return collection === 'pages' ? !publication.draft : isPublished({ draft: publication.draft, date: new Date(publication.date!) }, now);
+}
+
+/** Where the entry checks are kept between runs, and a digest of the code that makes them. */
+export interface ValidationCache {
+  /** A JSON file; its folder is made if missing */
+  file: string;
+  /** Checks kept under another version are not used */
+  version: string;
+}
+
+/** An entry file's check as kept, with the digest of the text it was made from. */
+type KeptCheck = EntryFileCheck & { digest: string };
+
+/** The checks kept by the last run, by path below the content folder; none if the file is missing, unreadable or of another version. */
+function readKeptChecks(cache: ValidationCache): Map<string, KeptCheck> {
+  try {
+    const kept = JSON.parse(readFileSync(cache.file, 'utf8')) as { version?: unknown; entries?: unknown };
+    if (kept.version === cache.version && kept.entries && typeof kept.entries === 'object') return new Map(Object.entries(kept.entries as Record<string, KeptCheck>));
+  } catch {
+    // No cache, or a broken one: every file is checked anew.
+  }
+  return new Map();
+}
+
+/** Replaces the kept checks at once (a file written beside it, then renamed), so a run stopped midway leaves the old file whole. */
+function writeKeptChecks(cache: ValidationCache, checks: ReadonlyMap<string, KeptCheck>): void {
+  mkdirSync(dirname(cache.file), { recursive: true });
+  const temporary = `${cache.file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify({ version: cache.version, entries: Object.fromEntries(checks) }));
+    renameSync(temporary, cache.file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
 export interface ValidateOptions {
   /** The content folder */
   root: string;
@@ -101,9 +233,28 @@ export interface ValidateOptions {
   now?: Date;
   /** Paths in messages are relative to this folder */
   cwd?: string;
+  /**
+   * Keeps each entry file's own checks between runs (EntryFileCheck), so that only the files changed
+   * since are read through again; the checks between files are made every time.
+   */
+  cache?: ValidationCache;
 }
 
-export function validateContent({ root, now = new Date(), cwd = process.cwd() }: ValidateOptions): Problem[] {
+export interface ContentValidation {
+  problems: Problem[];
+  /** How many entry (.mdx) files there are */
+  entryFiles: number;
+  /** How many of them were checked anew, not taken from the cache */
+  checkedFiles: number;
+}
+
+/** Every problem in the content, sorted by file, line and column. */
+export function validateContent(options: ValidateOptions): Problem[] {
+  return validateContentWithStats(options).problems;
+}
+
+/** validateContent, saying also how many entry files were checked anew rather than taken from the cache. */
+export function validateContentWithStats({ root, now = new Date(), cwd = process.cwd(), cache }: ValidateOptions): ContentValidation {
   const problems: Problem[] = [];
   const show = (file: string) => relative(cwd, file) || file;
   const report = (file: string, line: number, column: number, message: string) => problems.push({ file: show(file), line, column, message });
@@ -137,6 +288,9 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
   }
 
   // Entries
+  const kept = cache ? readKeptChecks(cache) : new Map<string, KeptCheck>();
+  const checks = new Map<string, KeptCheck>();
+  let checkedFiles = 0;
   const entries: Entry[] = [];
   for (const collection of ENTRY_COLLECTIONS) {
     const dir = resolve(root, collection);
@@ -150,43 +304,26 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
   }
 
   function checkEntry(collection: Collection, dir: string, file: string): Entry {
-    const entry: Entry = { collection, file, slug: slugFromEntryPath(relative(dir, file)), published: false };
-    const source = readFileSync(file, 'utf8');
-    for (const p of textProblems(source)) report(file, p.line, p.column, p.message);
-
-    const block = FRONTMATTER_BLOCK.exec(source);
-    if (!block) {
-      report(file, 1, 1, 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---');
-      return entry;
+    const bytes = readFileSync(file);
+    // The path below the content folder names the collection too, which the check depends on.
+    const key = relative(resolve(root), file);
+    // Without a cache nothing is kept to compare with: no need to hash.
+    const digest = cache ? createHash('sha256').update(bytes).digest('base64url') : '';
+    let check = kept.get(key);
+    if (!check || check.digest !== digest) {
+      check = { ...checkEntrySource(collection, bytes.toString('utf8')), digest };
+      checkedFiles++;
     }
-    let raw: Record<string, unknown>;
-    try {
-      raw = parseFrontmatter(source);
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      report(file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `phần thông tin đầu bài (YAML) sai cú pháp: ${(error as { reason?: string }).reason ?? String(error)}`);
-      return entry;
-    }
-    entry.raw = raw;
-    const result = schemas[collection].safeParse(raw);
-    if (result.success) {
-      const data = result.data as { draft: boolean; date?: Date };
-      entry.published = collection === 'pages' ? !data.draft : isPublished({ draft: data.draft, date: data.date! }, now);
-    } else {
-      for (const issue of result.error.issues) report(file, fieldLine(block[1], issue.path), 1, issue.message);
-    }
-
-    // The body, parsed by the same MDX parser the build uses; the front matter is blanked so that
-    // positions stay those of the file.
-    const body = source.slice(0, block[0].length).replace(/[^\n]/g, '') + source.slice(block[0].length);
-    try {
-      entry.inspection = inspectMdx(mdxToMdast(body, { features: BODY_FEATURES }) as Parameters<typeof inspectMdx>[0]);
-      for (const p of entry.inspection.problems) report(file, p.line, p.column, p.message);
-    } catch (error) {
-      const { line, column, text } = parseErrorPosition((error as Error).message);
-      report(file, line, column, `lỗi cú pháp MDX: ${text}. Nếu cần viết dấu <, { hoặc }, hãy viết \\<, \\{, \\}`);
-    }
-    return entry;
+    checks.set(key, check);
+    for (const p of check.problems) report(file, p.line, p.column, p.message);
+    return {
+      collection,
+      file,
+      slug: slugFromEntryPath(relative(dir, file)),
+      check,
+      published: isEntryPublished(collection, check.publication, now),
+      headingIds: new Set(check.inspection?.headingIds),
+    };
   }
 
   // References between entries and to files
@@ -198,28 +335,29 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
   }
 
   for (const entry of entries) {
-    const raw = entry.raw ?? {};
+    const { references, inspection } = entry.check;
     const here = dirname(entry.file);
-    const missingBeside = (file: unknown) => typeof file === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !existsSync(resolve(here, file));
-    if (entry.collection === 'articles' && typeof raw.category === 'string' && raw.category && !categoryIds.has(raw.category)) {
-      report(entry.file, fieldLine(frontmatterOf(entry.file), ['category']), 1, `chuyên mục (category) "${raw.category}" không có; các chuyên mục hiện có: ${[...categoryIds].join(', ')}`);
+    const missingBeside = (file: string | null | undefined) => typeof file === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !existsSync(resolve(here, file));
+    if (entry.collection === 'articles' && references.category && !categoryIds.has(references.category)) {
+      report(entry.file, fieldLine(frontmatterOf(entry.file), ['category']), 1, `chuyên mục (category) "${references.category}" không có; các chuyên mục hiện có: ${[...categoryIds].join(', ')}`);
     }
-    const cover = raw.cover as { src?: unknown } | undefined;
-    if (cover && missingBeside(cover.src)) {
-      report(entry.file, fieldLine(frontmatterOf(entry.file), ['cover', 'src']), 1, `không tìm thấy ảnh "${String(cover.src)}" cạnh bài`);
+    if (missingBeside(references.cover)) {
+      report(entry.file, fieldLine(frontmatterOf(entry.file), ['cover', 'src']), 1, `không tìm thấy ảnh "${references.cover}" cạnh bài`);
     }
-    if (missingBeside(raw.audio)) {
-      report(entry.file, fieldLine(frontmatterOf(entry.file), ['audio']), 1, `không tìm thấy tệp âm thanh "${String(raw.audio)}" cạnh bài`);
+    if (missingBeside(references.audio)) {
+      report(entry.file, fieldLine(frontmatterOf(entry.file), ['audio']), 1, `không tìm thấy tệp âm thanh "${references.audio}" cạnh bài`);
     }
-    const attachments = Array.isArray(raw.attachments) ? (raw.attachments as { file?: unknown }[]) : [];
-    attachments.forEach((a, i) => {
-      if (missingBeside(a?.file)) report(entry.file, fieldLine(frontmatterOf(entry.file), ['attachments', i, 'file']), 1, `không tìm thấy tệp đính kèm "${String(a.file)}" cạnh bài`);
+    references.attachments.forEach((file, i) => {
+      if (missingBeside(file)) report(entry.file, fieldLine(frontmatterOf(entry.file), ['attachments', i, 'file']), 1, `không tìm thấy tệp đính kèm "${file}" cạnh bài`);
     });
-    for (const image of entry.inspection?.images ?? []) {
+    for (const document of inspection?.files ?? []) {
+      if (missingBeside(document.url)) report(entry.file, document.line, document.column, `không tìm thấy tài liệu "${document.url}" cạnh bài`);
+    }
+    for (const image of inspection?.images ?? []) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('/')) continue;
       if (!existsSync(resolve(here, decodeURIComponent(image.url)))) report(entry.file, image.line, image.column, `không tìm thấy ảnh "${image.url}" cạnh bài`);
     }
-    for (const link of entry.inspection?.links ?? []) {
+    for (const link of inspection?.links ?? []) {
       const message = internalLinkProblem(link.url, entry);
       if (message) report(entry.file, link.line, link.column, message);
     }
@@ -234,7 +372,7 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
     const [pathPart, anchor] = url.split('#', 2) as [string, string | undefined];
     if (pathPart === '') {
-      return anchor && !from.inspection?.headingIds.has(decodeURIComponent(anchor)) ? `liên kết "#${anchor}" không trỏ tới đề mục nào trong bài` : undefined;
+      return anchor && !from.headingIds.has(decodeURIComponent(anchor)) ? `liên kết "#${anchor}" không trỏ tới đề mục nào trong bài` : undefined;
     }
     if (!pathPart.startsWith('/')) return undefined;
     const path = pathPart.endsWith('/') ? pathPart : `${pathPart}/`;
@@ -246,9 +384,13 @@ export function validateContent({ root, now = new Date(), cwd = process.cwd() }:
     if (!target) {
       return existing.has(path) ? `liên kết "${url}" trỏ tới bài chưa xuất bản (bản nháp hoặc hẹn giờ)` : `liên kết "${url}" trỏ tới bài không có`;
     }
-    if (anchor && !target.inspection?.headingIds.has(decodeURIComponent(anchor))) return `liên kết "${url}" trỏ tới đề mục "#${anchor}" không có trong bài đó`;
+    if (anchor && !target.headingIds.has(decodeURIComponent(anchor))) return `liên kết "${url}" trỏ tới đề mục "#${anchor}" không có trong bài đó`;
     return undefined;
   }
 
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Only the files there are now: a deleted file's check goes. Nothing changed, nothing to write.
+  if (cache && (checkedFiles > 0 || checks.size < kept.size)) writeKeptChecks(cache, checks);
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, entryFiles: entries.length, checkedFiles };
 }
