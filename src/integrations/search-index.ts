@@ -36,6 +36,17 @@ interface IndexedPage {
   fragment: string;
 }
 
+/**
+ * `text` as UTF-8 bytes in memory of their own. `Buffer.from` cuts small buffers out of a shared 64 KB
+ * block that lives as long as any of them: each page's bytes, kept until the search texts are written,
+ * kept the block the messages to Pagefind (about 27 KB a page) had been cut from, 1.6 GB at 50,000 pages.
+ */
+function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 /** `/thong-bao/abc/index.html` → `/thong-bao/abc/` */
@@ -169,7 +180,7 @@ function keptPart(dir: string): Map<string, IndexedPage> | undefined {
   const file = join(dir, PART_DOCUMENTS);
   if (!existsSync(file)) return undefined;
   const kept = JSON.parse(readFileSync(file, 'utf8')) as [url: string, date: string | null, json: string, fragment: string][];
-  return new Map(kept.map(([url, date, json, fragment]) => [url, { json: Buffer.from(json), date: date ?? undefined, fragment }]));
+  return new Map(kept.map(([url, date, json, fragment]) => [url, { json: ownBytes(json), date: date ?? undefined, fragment }]));
 }
 
 /**
@@ -194,7 +205,7 @@ async function indexPart(outDir: string, part: readonly SearchablePage[], layout
         .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
         .finally(() => inFlight.delete(added));
       inFlight.add(added);
-      made.set(doc.url, { json: Buffer.from(JSON.stringify(doc satisfies SearchText)), date: doc.date, fragment: '' });
+      made.set(doc.url, { json: ownBytes(JSON.stringify(doc satisfies SearchText)), date: doc.date, fragment: '' });
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);

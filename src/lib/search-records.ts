@@ -14,6 +14,13 @@ export type SearchDocument = SearchText;
 export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
+ * A copy of `text` that does not hold on to the string it was cut from. V8 keeps a piece cut from a long
+ * string as a view of the whole: a page's date or title, kept by the index step until it writes the
+ * search texts, kept the page's whole HTML with it (at 50,000 pages, gigabytes).
+ */
+const detached = <T extends string | undefined>(text: T): T => (text === undefined ? text : JSON.parse(JSON.stringify(text)));
+
+/**
  * Reads the searchable part of a built page: the element marked `data-pagefind-body`, its `<h1>` as
  * the title, `data-search-*` attributes as labels, and its text without `data-pagefind-ignore` parts.
  */
@@ -25,9 +32,9 @@ export function searchDocumentFromPage(html: string, url: string): SearchDocumen
   if (!body) return undefined;
   for (const ignored of body.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
   const heading = body.querySelector('h1');
-  const title = heading?.text.trim() ?? '';
+  const title = detached(heading?.text.trim() ?? '');
   heading?.remove();
-  const attribute = (name: string) => body.getAttribute(`data-search-${name}`) || undefined;
+  const attribute = (name: string) => detached(body.getAttribute(`data-search-${name}`) || undefined);
   return {
     url,
     title,
