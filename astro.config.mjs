@@ -3,6 +3,7 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { fastBuild } from './src/integrations/fast-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentRoot } from './src/lib/paths.ts';
@@ -23,10 +24,13 @@ export default defineConfig({
   // pages an edit changes (docs/performance.md).
   experimental: { incrementalBuild: true },
   // Stylesheets stay files so that the Content-Security-Policy needs no 'unsafe-inline' for styles.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: a republish copies most pages back from the cache, and one at a time left the
+  // cores waiting for the file system (the phase took 12.1 s at 10,000 articles, 8.5 s at four, no less
+  // at sixteen; docs/performance.md).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // AVIF at sharp's default effort (4) took 0.5 s a picture, most of a first build's time; effort 2 is
   // five times faster for files about 10 % larger, still half the size of WebP (docs/performance.md).
   image: { service: sharpImageService({ avif: { effort: 2 } }) },
   // The sitemap leaves out /admin/ (the CMS): it is for editors, not for search engines.
-  integrations: [contentValidation(contentRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), searchIndex(), securityHeaders()],
+  integrations: [fastBuild(), contentValidation(contentRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), searchIndex(), securityHeaders()],
 });

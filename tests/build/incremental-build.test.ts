@@ -6,7 +6,7 @@
  * One copy of content/ is built, edited and built again twice; after each edit a clean build of the
  * edited copy, into folders of its own, is what the republish must equal. All builds see the same clock.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -19,21 +19,23 @@ const root = mkdtempSync(join(tmpdir(), 'dbk-incremental-'));
 const content = join(root, 'content');
 const BUILD_NOW = new Date().toISOString();
 
-/** What a build did with each page: rendered it, or copied it from the previous build. */
+/** What a build did with each page: rendered it, or copied it from the previous build; and its log. */
 interface PagesBuilt {
   rendered: Set<string>;
   restored: Set<string>;
+  log: string;
 }
 
 /** Builds the content copy into `name`'s output and cache folders; throws if the build fails. */
 async function build(name: string): Promise<PagesBuilt> {
   const { code, output } = await astroBuild({ CONTENT_DIR: content, OUT_DIR: join(root, `${name}-out`), CACHE_DIR: join(root, `${name}-cache`), BUILD_NOW });
   if (code !== 0) throw new Error(`build ${name} failed:\n${output.slice(-3000)}`);
-  // Astro logs each page as "├─ /bai-viet/x/index.html", then "(+12ms)" if rendered or "(restored)";
-  // in colour where the environment says CI.
-  const pages: PagesBuilt = { rendered: new Set(), restored: new Set() };
+  // Astro logs each page as "├─ /bai-viet/x/index.html", then " (restored)" at once if copied, or
+  // " (+12ms)" when rendered; several pages are rendered at a time (build.concurrency), so other lines
+  // can come between a rendered page and its time. In colour where the environment says CI.
   const log = stripVTControlCharacters(output);
-  for (const [, file, how] of log.matchAll(/[├└]─ (\S+\.html) \((restored|cached|\+)/g)) (how === '+' ? pages.rendered : pages.restored).add(file);
+  const pages: PagesBuilt = { rendered: new Set(), restored: new Set(), log };
+  for (const [, file, restored] of log.matchAll(/[├└]─ (\S+?\.html)( \((?:restored|cached)\))?/g)) (restored ? pages.restored : pages.rendered).add(file);
   return pages;
 }
 
@@ -65,6 +67,11 @@ describe('republishing with the previous build kept', () => {
     expect(first.rendered.size).toBeGreaterThan(articles.length);
   });
 
+  test('the content store is read from a file when pages are rendered, not bundled as a string (src/integrations/fast-build.ts)', () => {
+    expect(first.log).toMatch(/\[fast-build\] content store module: [\d.]+ MB of JSON, read from the cache folder/);
+    expect(first.log).not.toMatch(/content store module is not of the shape/);
+  });
+
   test('after a body edit, a title edit and a deletion: the same files as a clean build, only the touched pages rendered', async () => {
     const [edited, renamed, ...rest] = articles;
     const deleted = rest.at(-1)!;
@@ -78,6 +85,8 @@ describe('republishing with the previous build kept', () => {
     expect(pages.rendered).toContain(articlePage(renamed));
     // Pages the edits did not reach are copied, not rendered: the point of keeping the folders.
     expect(pages.restored.size).toBeGreaterThan(articles.length / 3);
+    // The last build's output, moved aside when this one started, is deleted by the time it ends.
+    expect(readdirSync(root).filter((name) => name.includes('-removing-'))).toEqual([]);
   });
 
   test('after a new notice, which every sidebar lists: the same files as a clean build, every article page rendered again', async () => {

@@ -131,6 +131,22 @@ describe('the search index kept in parts between builds', () => {
     expectSameFiles(indexFiles(site), expected);
   }, 60_000);
 
+  it('takes the layout from the cache while the sampled pages are as they were, and learns it again when one changes', async () => {
+    const layoutFile = join(cache.dir, 'search-index', 'layout.json');
+    const kept = JSON.parse(readFileSync(layoutFile, 'utf8'));
+    expect(kept.terms).toEqual([...recordLayout(site, builtPages(site)).place.keys()]);
+    // A layout that was not learnt from these pages, under their key: taken as it is, it changes the index.
+    writeFileSync(layoutFile, JSON.stringify({ ...kept, terms: [...kept.terms].reverse() }));
+    await indexWithCache();
+    const expected = await withoutCache();
+    expect([...indexFiles(site)].some(([path, bytes]) => !expected.get(path)?.equals(bytes))).toBe(true);
+    // Every page of so small a site is sampled: an edit to any is a new sample, whose layout is learnt.
+    editPage(5, 'Quuxbaz xyzzy.');
+    await indexWithCache();
+    expectSameFiles(indexFiles(site), await withoutCache());
+    expect(JSON.parse(readFileSync(layoutFile, 'utf8')).terms).toEqual(kept.terms);
+  }, 60_000);
+
   it('empties the cache kept by other code, and takes nothing from it', async () => {
     const [part] = readdirSync(store);
     writeFileSync(join(store, part, 'left-by-other-code'), '');

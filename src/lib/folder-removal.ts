@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** The prefix of the folders `folder`'s contents are moved into to be deleted, beside it. */
+const removalPrefix = (folder: string) => `.${basename(folder)}-removing-`;
+
+/**
+ * Empties `folder` at once, but for the names in `keep`, and deletes what it held in the background:
+ * everything is moved (renamed, which takes no time) into a new folder beside it, which `rm -rf`
+ * deletes. Node's `rmSync`, which Astro empties its output folder with, took 7–15 s over a
+ * 10,000-article site's 28,635 files before the build could go on, `rm -rf` 2.5–10 s. Such folders
+ * left by a build that stopped before its deletion ended are deleted too. Where the contents cannot be
+ * moved (another disk, a folder that cannot be written beside it), they are deleted in place first.
+ *
+ * Returns when the deletion has ended, with the folders it could not delete (none of the build's
+ * output is in them; the next call tries again).
+ */
+export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set()): Promise<string[]> {
+  if (!existsSync(folder)) return Promise.resolve([]);
+  const parent = dirname(folder);
+  const prefix = removalPrefix(folder);
+  const leftovers = readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => join(parent, name));
+  const names = readdirSync(folder).filter((name) => !keep.has(name));
+  const removal = join(parent, `${prefix}${process.pid}-${Date.now()}`);
+  let moved = false;
+  try {
+    mkdirSync(removal);
+    moved = true;
+    for (const name of names) renameSync(join(folder, name), join(removal, name));
+  } catch {
+    for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
+  }
+  return removeFolders(moved ? [removal, ...leftovers] : leftovers);
+}
+
+/** Deletes `folders` with `rm -rf`, or with Node's `rm` where there is no `rm` command; returns those left. */
+async function removeFolders(folders: string[]): Promise<string[]> {
+  if (folders.length > 0) {
+    await new Promise<void>((done) => {
+      const child = spawn('rm', ['-rf', '--', ...folders], { stdio: 'ignore' });
+      child.on('error', () => Promise.allSettled(folders.map((folder) => rm(folder, { recursive: true, force: true }))).then(() => done()));
+      child.on('close', () => done());
+    });
+  }
+  return folders.filter((folder) => existsSync(folder));
+}
