@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
 import { layoutSample, layoutTokens, termLayout, type TermLayout } from '../lib/search-layout.ts';
 import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
-import { partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
+import { pagesDigest, partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
 
@@ -178,10 +178,8 @@ function openCache(cache: SearchIndexCache): string {
  * and folds a thousand pages, 1.7 s of a republish at 10,000 articles. Otherwise learnt, and kept.
  */
 function keptLayout(cacheFolder: string, outDir: string, pages: readonly string[], searchable: readonly SearchablePage[]): TermLayout {
-  const digests = new Map(searchable.map(({ file, digest }) => [file, digest]));
-  const key = createHash('sha256');
-  for (const file of layoutSample(pages)) key.update(file).update('\0').update(digests.get(file) ?? '').update('\0');
-  const sample = key.digest('base64url');
+  const sampled = new Set(layoutSample(pages));
+  const sample = pagesDigest(searchable.filter(({ file }) => sampled.has(file)));
   const file = join(cacheFolder, 'layout.json');
   const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { sample: string; terms: string[] }) : undefined;
   if (kept?.sample === sample) return { place: new Map(kept.terms.map((term, place) => [term, place])) };

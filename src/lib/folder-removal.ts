@@ -26,19 +26,18 @@ export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(
     .map((name) => join(parent, name));
   const names = readdirSync(folder).filter((name) => !keep.has(name));
   const removal = join(parent, `${prefix}${process.pid}-${Date.now()}`);
-  let moved = false;
   try {
     mkdirSync(removal);
-    moved = true;
     for (const name of names) renameSync(join(folder, name), join(removal, name));
   } catch {
     for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
   }
-  return removeFolders(moved ? [removal, ...leftovers] : leftovers);
+  return removeFolders([removal, ...leftovers]);
 }
 
-/** Deletes `folders` with `rm -rf`, or with Node's `rm` where there is no `rm` command; returns those left. */
-async function removeFolders(folders: string[]): Promise<string[]> {
+/** Deletes those of `candidates` that exist with `rm -rf`, or with Node's `rm` where there is no `rm` command; returns those left. */
+async function removeFolders(candidates: string[]): Promise<string[]> {
+  const folders = candidates.filter((folder) => existsSync(folder));
   if (folders.length > 0) {
     await new Promise<void>((done) => {
       const child = spawn('rm', ['-rf', '--', ...folders], { stdio: 'ignore' });

@@ -45,8 +45,11 @@ export interface PartPage {
  * (by the same code: the cache is emptied when the code changes), for they are made with the same
  * layout from the same HTML.
  */
-export function partKey(layout: TermLayout, pages: readonly PartPage[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([...layout.place]));
+export const partKey = (layout: TermLayout, pages: readonly PartPage[]): string => pagesDigest(pages, JSON.stringify([...layout.place]));
+
+/** A digest of `pages`, by their addresses and searchable HTML, after `seed`: equal digests, same pages. */
+export function pagesDigest(pages: readonly PartPage[], seed = ''): string {
+  const hash = createHash('sha256').update(seed);
   for (const { url, digest } of pages) hash.update('\0').update(url).update('\0').update(digest);
   return hash.digest('base64url');
 }
