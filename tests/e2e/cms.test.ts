@@ -35,10 +35,13 @@ const INVITATION = {
 };
 const EDITED = 'content/articles/2025/dai-hoi-dang-bo-khoi-lan-thu-vii/index.mdx';
 
-const frontMatter = (rel: string) => parseFrontmatter(readFileSync(join(cms.repo, rel), 'utf8'));
+// The repository is read through Git, never its working tree or `git branch`: decap-server checks a
+// draft's branch out for a moment whenever the CMS reads that draft, which it does right after a save.
+const onMainText = (rel: string) => cms.git('show', `main:${rel}`);
+const frontMatter = (rel: string) => parseFrontmatter(onMainText(rel));
 const onMain = (rel: string) => cms.git('ls-tree', '--name-only', 'main', rel) === rel;
 const branchStatus = (branch: string) => cms.git('config', '--get', `branch.${branch}.description`);
-const cmsBranches = () => cms.git('branch', '--list', 'cms/*').split('\n').filter(Boolean);
+const cmsBranches = () => cms.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/cms/').split('\n').filter(Boolean);
 
 /** Clicks "Lưu" on a form that must be refused: nothing is committed. */
 async function refusedSave() {
@@ -132,7 +135,6 @@ describe('an editor', () => {
   });
 
   it('wrote the article as the content contract says: ASCII slug in its year folder, images beside it, valid front matter', () => {
-    const dir = join(cms.repo, ARTICLE.file, '..');
     const data = frontMatter(ARTICLE.file);
     expect(data).toEqual({
       title: ARTICLE.title,
@@ -142,10 +144,11 @@ describe('an editor', () => {
       tags: ARTICLE.tags,
       cover: { src: 'anh-hoi-nghi.jpg', alt: 'Quang cảnh hội nghị học tập chuyên đề', caption: 'Quang cảnh hội nghị' },
     });
-    expect(existsSync(join(dir, 'anh-hoi-nghi.jpg'))).toBe(true);
-    expect(existsSync(join(dir, 'hoi-truong.jpg'))).toBe(true);
+    const dir = ARTICLE.file.replace(/index\.mdx$/, '');
+    expect(onMain(`${dir}anh-hoi-nghi.jpg`)).toBe(true);
+    expect(onMain(`${dir}hoi-truong.jpg`)).toBe(true);
     expect(articleSchema(() => z.string()).safeParse(data).error?.issues ?? []).toEqual([]);
-    const body = readFileSync(join(cms.repo, ARTICLE.file), 'utf8').split('\n---\n')[1];
+    const body = onMainText(ARTICLE.file).split('\n---\n')[1];
     expect(body).toContain('<Figure caption="Hội trường &quot;Đảng ủy Khối&quot;">\n![Hội trường hội nghị với phông đỏ](hoi-truong.jpg)\n</Figure>');
     expect(body).toContain('<HoChiMinhQuote source="Lời kêu gọi đồng bào và chiến sĩ cả nước, 17/7/1966">\nKhông có gì quý hơn độc lập, tự do.\n</HoChiMinhQuote>');
     expect(body).not.toMatch(/^import /m);
@@ -184,7 +187,7 @@ describe('an editor', () => {
       attachments: [{ file: 'giay-moi-hop.pdf', title: 'Giấy mời (bản PDF)' }],
     });
     expect(noticeSchema.safeParse(data).error?.issues ?? []).toEqual([]);
-    expect(existsSync(join(cms.repo, INVITATION.file, '..', 'giay-moi-hop.pdf'))).toBe(true);
+    expect(onMain(INVITATION.file.replace(/index\.mdx$/, 'giay-moi-hop.pdf'))).toBe(true);
   });
 
   it('edits an existing article: the commit changes only what was edited', async () => {
