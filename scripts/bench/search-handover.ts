@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { builtPages, recordLayout, searchableIn, searchRecord } from '../../src/integrations/search-index.ts';
+import { builtPages, recordLayout } from '../../src/integrations/search-index.ts';
+import { searchableIn, searchRecord } from '../../src/integrations/search-part.ts';
 
 const site = process.argv[2];
 if (!site) throw new Error('usage: node scripts/bench/search-handover.ts <built site folder>');

@@ -1,19 +1,18 @@
-import { rm } from 'node:fs/promises';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
-import { layoutSample, layoutTokens, termLayout, type TermLayout } from '../lib/search-layout.ts';
+import { newestFirst, weightedTerms } from '../lib/search-records.ts';
+import { layoutSample, termLayout, type TermLayout } from '../lib/search-layout.ts';
 import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
 import { pagesDigest, partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
-import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath, type SearchText } from '../lib/search-text.ts';
-
-/** How many pages may wait for Pagefind at once. */
-const PAGES_IN_FLIGHT = 32;
+import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
+import { workerAnswer } from '../lib/worker-answer.ts';
+import { PART_DOCUMENTS, PART_INDEX, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
 /**
  * How many pages one Pagefind process indexes, on the whole (src/lib/search-parts.ts): it holds them all
  * until it writes (about 0.4 MB a page), so parts, merged after (src/lib/pagefind-merge.ts), keep it
@@ -23,6 +22,11 @@ const PAGES_IN_FLIGHT = 32;
 const PART_PAGES = 250;
 /** No part holds more than this many times PART_PAGES. */
 const MAX_PART_SHARE = 3;
+/**
+ * At most this many parts are indexed at once, each in a worker thread with a Pagefind process of its
+ * own (about 0.4 GB together); fewer on a machine with fewer cores.
+ */
+const MAX_PART_WORKERS = 2;
 /** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
 const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
@@ -39,7 +43,8 @@ interface IndexedPage {
 /**
  * `text` as UTF-8 bytes in memory of their own. `Buffer.from` cuts small buffers out of a shared 64 KB
  * block that lives as long as any of them: each page's bytes, kept until the search texts are written,
- * kept the block the messages to Pagefind (about 27 KB a page) had been cut from, 1.6 GB at 50,000 pages.
+ * once kept the blocks the messages to Pagefind (about 27 KB a page) had been cut from, 1.6 GB at
+ * 50,000 pages.
  */
 function ownBytes(text: string): Buffer {
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
@@ -49,18 +54,12 @@ function ownBytes(text: string): Buffer {
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
-/** `/thong-bao/abc/index.html` → `/thong-bao/abc/` */
-const urlOf = (file: string) => `/${file.replace(/\\/g, '/').replace(/index\.html$/, '')}`;
-
 /** The built pages of `outDir` that may hold something searchable, relative to it, in a stable order. */
 export function builtPages(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html') && !file.startsWith('admin') && !file.startsWith('pagefind'))
     .sort();
 }
-
-/** The searchable part of a built page (searchDocumentFromPage), if it has one. */
-export const searchableIn = (outDir: string, file: string) => searchDocumentFromPage(readFileSync(join(outDir, file), 'utf8'), urlOf(file));
 
 /** Where each term stands in the records: it depends on how many pages hold it (src/lib/search-layout.ts). */
 export function recordLayout(outDir: string, pages: readonly string[]): TermLayout {
@@ -71,9 +70,6 @@ export function recordLayout(outDir: string, pages: readonly string[]): TermLayo
     }),
   );
 }
-
-/** What Pagefind is given for a page: its address, and its terms as laid out in every record. */
-export const searchRecord = (doc: SearchDocument, layout: TermLayout) => ({ url: doc.url, content: searchRecordHtml(doc, layoutTokens(weightedTerms(doc), layout)) });
 
 /** Where the parts of the index are kept between builds, and a digest of the code that makes them (codeVersion). */
 export interface SearchIndexCache {
@@ -103,7 +99,7 @@ function searchablePages(outDir: string, pages: readonly string[]): SearchablePa
 /**
  * Indexes every built page of `outDir` that has a `data-pagefind-body` (src/lib/search-records.ts) into
  * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). The pages are
- * indexed in parts (src/lib/search-parts.ts), one Pagefind process after another, and the parts merged
+ * indexed in parts (src/lib/search-parts.ts), a few side by side (indexParts), and the parts merged
  * into the index one process would have written. With a cache, a part made by an earlier build from the
  * same HTML, layout and code is taken from it instead of being indexed again. Throws on any indexing
  * error.
@@ -125,19 +121,14 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const indexed: { dir: string; pages: Map<string, IndexedPage> }[] = [];
   let searchTexts: SearchTextFile[] = [];
   let partsIndexed = 0;
-  const removals: Promise<void>[] = [];
   try {
-    for (const part of parts) {
-      const dir = join(store, cache ? partKey(layout, part) : String(indexed.length));
-      let made = cache && keptPart(dir);
-      if (!made) {
-        const fresh = await indexPart(outDir, part, layout, dir);
-        problems.push(...fresh.problems);
-        removals.push(fresh.fragmentsRemoved);
-        made = fresh.made;
-        partsIndexed++;
-      }
-      if (made.size > 0) indexed.push({ dir, pages: made });
+    const dirs = parts.map((part, n) => join(store, cache ? partKey(layout, part) : String(n)));
+    const tasks = parts.flatMap((part, n) => (cache && existsSync(join(dirs[n], PART_DOCUMENTS)) ? [] : [{ files: part.map(({ file }) => file), dir: dirs[n] }]));
+    problems.push(...(await indexParts(outDir, layout, tasks)));
+    partsIndexed = tasks.length;
+    for (const dir of problems.length === 0 ? dirs : []) {
+      const made = keptPart(dir);
+      if (made && made.size > 0) indexed.push({ dir, pages: made });
     }
     if (problems.length === 0 && indexed.length > 0) {
       const ids = await mergeSearchParts(indexed.map(({ dir }) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
@@ -149,7 +140,6 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
       for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { recursive: true, force: true });
     }
   } finally {
-    await Promise.all(removals);
     if (!cache) rmSync(store, { recursive: true, force: true });
   }
   if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
@@ -188,77 +178,38 @@ function keptLayout(cacheFolder: string, outDir: string, pages: readonly string[
   return layout;
 }
 
-/** In a part's folder: Pagefind's files, and what the search page shows of each of its pages. */
-const PART_INDEX = 'pagefind';
-const PART_DOCUMENTS = 'documents.json';
-
 /** What the search page shows of each page of the part kept in `dir`, if it is there. */
 function keptPart(dir: string): Map<string, IndexedPage> | undefined {
   const file = join(dir, PART_DOCUMENTS);
   if (!existsSync(file)) return undefined;
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as [url: string, date: string | null, json: string, fragment: string][];
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as PartDocument[];
   return new Map(kept.map(([url, date, json, fragment]) => [url, { json: ownBytes(json), date: date ?? undefined, fragment }]));
 }
 
-/**
- * Indexes a part's pages with a Pagefind process of its own, which it ends, so freeing its memory,
- * before the next part's begins. Writes the part into `dir`, with what the search page shows of each
- * page (PART_DOCUMENTS) last, so that only a whole part is ever taken from the cache.
- */
-async function indexPart(outDir: string, part: readonly SearchablePage[], layout: TermLayout, dir: string): Promise<{ made: Map<string, IndexedPage>; problems: string[]; fragmentsRemoved: Promise<void> }> {
-  const made = new Map<string, IndexedPage>();
-  const problems: string[] = [];
-  rmSync(dir, { recursive: true, force: true });
-  const index = await startPagefind();
-  try {
-    // Pages are handed over without waiting for each, so that Pagefind indexes some while the next are
-    // read; but only a few at a time, or the waiting records fill Node's heap.
-    const inFlight = new Set<Promise<void>>();
-    for (const { file } of part) {
-      const doc = searchableIn(outDir, file);
-      if (!doc) continue;
-      const added: Promise<void> = index
-        .addHTMLFile(searchRecord(doc, layout))
-        .then((result) => void problems.push(...result.errors.map((e) => `${file}: ${e}`)))
-        .finally(() => inFlight.delete(added));
-      inFlight.add(added);
-      made.set(doc.url, { json: ownBytes(JSON.stringify(doc satisfies SearchText)), date: doc.date, fragment: '' });
-      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    if (made.size > 0) problems.push(...(await index.writeFiles({ outputPath: join(dir, PART_INDEX) })).errors);
-  } finally {
-    await pagefind.close();
-  }
-  if (made.size > 0 && problems.length === 0) problems.push(...nameFragments(join(dir, PART_INDEX, 'fragment'), made));
-  if (made.size > 0 && problems.length === 0) {
-    writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify([...made].map(([url, { json, date, fragment }]) => [url, date ?? null, json.toString('utf8'), fragment])));
-  }
-  // Named, the fragments have served: what a result shows is the build's own file (writeSearchTexts).
-  // They go while the next part is indexed.
-  return { made, problems, fragmentsRemoved: rm(join(dir, PART_INDEX, 'fragment'), { recursive: true, force: true }) };
-}
+/** The worker threads' code: a .ts file, which Node runs as it is (its types stripped). */
+const PART_WORKER = fileURLToPath(new URL('./search-part-worker.ts', import.meta.url));
 
 /**
- * Gives each page of `made` the name of its fragment in `folder` (a fragment, a Pagefind file of JSON,
- * says its page's address). Returns what went wrong: a fragment that cannot be read or is of no page,
- * or a page left without one.
+ * Indexes `tasks` in worker threads (search-part-worker.ts), MAX_PART_WORKERS at most at once, each
+ * with its own Pagefind process: over 10,000 articles, one part after another left a core idle half the
+ * time, Node waiting for Pagefind and Pagefind for Node. Returns what went wrong, part after part.
  */
-function nameFragments(folder: string, made: Map<string, IndexedPage>): string[] {
-  const problems: string[] = [];
-  for (const name of readdirSync(folder)) {
-    let url: unknown;
+async function indexParts(outDir: string, layout: TermLayout, tasks: readonly PartTask[]): Promise<string[]> {
+  const problems: string[][] = [];
+  let next = 0;
+  const runWorker = async () => {
+    const worker = new Worker(PART_WORKER, { workerData: { outDir, layout } satisfies PartWorkerData });
     try {
-      url = JSON.parse(pagefindFileContent(readFileSync(join(folder, name))).toString('utf8')).url;
-    } catch {
-      // unreadable: reported below as a fragment of no page
+      for (let n = next++; n < tasks.length; n = next++) problems[n] = await workerAnswer<string[]>(worker, tasks[n]);
+    } finally {
+      await worker.terminate();
     }
-    const page = typeof url === 'string' ? made.get(url) : undefined;
-    if (page) page.fragment = name.replace(/\.pf_fragment$/, '');
-    else problems.push(`fragment ${name}: not a page of this build, or not in the form this Pagefind version was known to write`);
-  }
-  for (const [url, { fragment }] of made) if (!fragment) problems.push(`${url}: no search fragment`);
-  return problems;
+  };
+  const workers = Math.min(tasks.length, MAX_PART_WORKERS, availableParallelism());
+  // Every worker ends before a failure is reported: none is left indexing into the folders.
+  const ended = await Promise.allSettled(Array.from({ length: workers }, runWorker));
+  for (const result of ended) if (result.status === 'rejected') throw result.reason;
+  return problems.flat();
 }
 
 /**
@@ -274,12 +225,6 @@ export function codeVersion(root: string): string {
     hash.update('\0').update(file).update('\0').update(existsSync(path) ? readFileSync(path) : '');
   }
   return hash.digest('base64url');
-}
-
-async function startPagefind() {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return index;
 }
 
 /**

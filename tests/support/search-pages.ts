@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect } from 'vitest';
-import { searchRecord } from '../../src/integrations/search-index';
+import { searchRecord } from '../../src/integrations/search-part';
 import { oldToneMarks, Random } from '../../src/lib/corpus-generator';
 import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
 import type { TermLayout } from '../../src/lib/search-layout';

@@ -25,21 +25,30 @@ describe('benchmark statistics', () => {
 describe('process tree memory', () => {
   it('reads /proc/<pid>/stat even when the command name has spaces and parentheses', () => {
     const fields = ['S', '41', ...Array.from({ length: 19 }, (_, i) => String(i)), '2500', '18446744073709551615'];
-    expect(parseProcStat(`42 (node (worker) x) ${fields.join(' ')}`)).toEqual({ pid: 42, ppid: 41, name: 'node (worker) x', rssPages: 2500 });
+    expect(parseProcStat(`42 (node (worker) x) ${fields.join(' ')}`)).toEqual({ pid: 42, ppid: 41, name: 'node (worker) x', rssPages: 2500, threads: 15 });
     expect(parseProcStat('garbage')).toBeUndefined();
   });
 
   it('sums the RSS of a process and all its descendants, and nothing else', () => {
     const procs = [
-      { pid: 1, ppid: 0, name: 'init', rssPages: 1000 },
-      { pid: 10, ppid: 1, name: 'node', rssPages: 100 },
-      { pid: 11, ppid: 10, name: 'pagefind', rssPages: 10 },
-      { pid: 12, ppid: 11, name: 'node', rssPages: 1 },
-      { pid: 20, ppid: 1, name: 'chromium', rssPages: 5000 },
+      { pid: 1, ppid: 0, name: 'init', rssPages: 1000, threads: 1 },
+      { pid: 10, ppid: 1, name: 'node', rssPages: 100, threads: 11 },
+      { pid: 11, ppid: 10, name: 'pagefind', rssPages: 10, threads: 3 },
+      { pid: 12, ppid: 11, name: 'node', rssPages: 1, threads: 7 },
+      { pid: 20, ppid: 1, name: 'chromium', rssPages: 5000, threads: 30 },
     ];
     expect(treeRssPages(procs, 10)).toBe(111);
     expect(treeRssPagesByName(procs, 10)).toEqual({ node: 101, pagefind: 10 });
     expect(treeRssPages(procs, 99)).toBe(0);
+    // Node's processes, and a copy of one being spawned from a thread, between fork and exec.
+    const spawning = [
+      { pid: 10, ppid: 1, name: 'MainThread', rssPages: 100, threads: 11 },
+      { pid: 13, ppid: 10, name: 'WorkerThread', rssPages: 90, threads: 1 },
+      { pid: 14, ppid: 10, name: 'MainThread', rssPages: 20, threads: 9 },
+      { pid: 15, ppid: 10, name: 'pagefind', rssPages: 10, threads: 1 },
+    ];
+    expect(treeRssPages(spawning, 10)).toBe(130);
+    expect(treeRssPagesByName(spawning, 10)).toEqual({ MainThread: 120, pagefind: 10 });
     const samples = [
       { ms: 0, bytes: 3, byName: { node: 2, pagefind: 1 } },
       { ms: 100, bytes: 9, byName: { node: 1, pagefind: 8 } },

@@ -7,7 +7,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtPages, recordLayout, searchableIn, writeSearchIndex, type SearchIndexCache } from '../../src/integrations/search-index';
+import { builtPages, recordLayout, writeSearchIndex, type SearchIndexCache } from '../../src/integrations/search-index';
+import { searchableIn } from '../../src/integrations/search-part';
 import { decodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../../src/lib/pagefind-files';
 import { searchTextPath } from '../../src/lib/search-text';
 import { pagefindIndex, searchDocuments, writeSearchablePage } from '../support/search-pages';

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { attachmentInfo, formatFileSize } from '../../src/lib/attachments';
 import { feedItems } from '../../src/lib/feed';
 import { parseFrontmatter } from '../../src/lib/frontmatter';
 import { jsonLdScript, newsArticle } from '../../src/lib/seo';
 import { isSafeUrl } from '../../src/lib/safe-url';
+import { workerAnswer } from '../../src/lib/worker-answer';
 
 describe('parseFrontmatter', () => {
   it('keeps dates as written and normalises text to NFC', () => {
@@ -67,5 +69,33 @@ describe('isSafeUrl', () => {
   it('allows site paths, http(s), mailto and tel, and nothing that runs', () => {
     for (const ok of ['/bai-viet/a/', 'anh.jpg', '#muc-1', 'https://dangcongsan.vn', 'mailto:a@b.vn', 'tel:0200123']) expect(isSafeUrl(ok), ok).toBe(true);
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'java\tscript:x', ' javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) expect(isSafeUrl(bad), bad).toBe(false);
+  });
+});
+
+describe('workerAnswer', () => {
+  /** A worker running `code` (CommonJS), ended after the test. */
+  const withWorker = async (code: string, use: (worker: Worker) => Promise<void>) => {
+    const worker = new Worker(code, { eval: true });
+    try {
+      await use(worker);
+    } finally {
+      await worker.terminate();
+    }
+  };
+  const echo = "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m * 2))";
+
+  it('gives each message its own answer, in turn', () =>
+    withWorker(echo, async (worker) => {
+      await expect(workerAnswer(worker, 2)).resolves.toBe(4);
+      await expect(workerAnswer(worker, 5)).resolves.toBe(10);
+    }));
+
+  it('rejects when the worker throws, or ends without answering, rather than waiting for ever', async () => {
+    await withWorker("require('node:worker_threads').parentPort.on('message', () => { throw new Error('hỏng'); })", (worker) =>
+      expect(workerAnswer(worker, 1)).rejects.toThrow('hỏng'),
+    );
+    await withWorker("require('node:worker_threads').parentPort.on('message', () => process.exit(3))", (worker) =>
+      expect(workerAnswer(worker, 1)).rejects.toThrow('exit code 3'),
+    );
   });
 });
