@@ -201,6 +201,9 @@ async function indexParts(outDir: string, layout: TermLayout, tasks: readonly Pa
     const worker = new Worker(PART_WORKER, { workerData: { outDir, layout } satisfies PartWorkerData });
     try {
       for (let n = next++; n < tasks.length; n = next++) problems[n] = await workerAnswer<string[]>(worker, tasks[n]);
+    } catch (error) {
+      next = tasks.length; // the build fails: the other workers take no more parts
+      throw error;
     } finally {
       await worker.terminate();
     }
