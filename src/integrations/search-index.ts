@@ -105,7 +105,6 @@ function searchablePages(outDir: string, pages: readonly string[]): SearchablePa
  * error.
  */
 export async function writeSearchIndex(outDir: string, { cache, partPages = PART_PAGES }: { cache?: SearchIndexCache; partPages?: number } = {}): Promise<{ pages: number; parts: number; partsIndexed: number }> {
-  const problems: string[] = [];
   const pages = builtPages(outDir);
   const searchable = searchablePages(outDir, pages);
   const cacheFolder = cache && openCache(cache);
@@ -115,36 +114,33 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   const store = cacheFolder ? join(cacheFolder, 'parts') : mkdtempSync(join(outDir, '.search-index-'));
   const kept = cacheFolder && join(cacheFolder, 'files');
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
-  // Each part's folder, with Pagefind's files in PART_INDEX, and its pages by address. What the search
-  // page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages does not
-  // hold it beside Astro's own data.
-  const indexed: { dir: string; pages: Map<string, IndexedPage> }[] = [];
-  let searchTexts: SearchTextFile[] = [];
-  let partsIndexed = 0;
   try {
     const dirs = parts.map((part, n) => join(store, cache ? partKey(layout, part) : String(n)));
     const tasks = parts.flatMap((part, n) => (cache && existsSync(join(dirs[n], PART_DOCUMENTS)) ? [] : [{ files: part.map(({ file }) => file), dir: dirs[n] }]));
-    problems.push(...(await indexParts(outDir, layout, tasks)));
-    partsIndexed = tasks.length;
-    for (const dir of problems.length === 0 ? dirs : []) {
+    const problems = await indexParts(outDir, layout, tasks);
+    if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
+    // Each part's folder, with Pagefind's files in PART_INDEX, and its pages by address. What the search
+    // page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages does not
+    // hold it beside Astro's own data.
+    const indexed = dirs.flatMap((dir) => {
       const made = keptPart(dir);
-      if (made && made.size > 0) indexed.push({ dir, pages: made });
-    }
-    if (problems.length === 0 && indexed.length > 0) {
+      return made && made.size > 0 ? [{ dir, pages: made }] : [];
+    });
+    let searchTexts: SearchTextFile[] = [];
+    if (indexed.length > 0) {
       const ids = await mergeSearchParts(indexed.map(({ dir }) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
       searchTexts = indexed.flatMap(({ pages: made }, part) => [...made].map(([url, { json, date, fragment }]) => ({ id: ids[part].get(fragment)!, url, json, date })));
     }
-    if (problems.length === 0 && cache) {
+    if (cache) {
       // Parts no page of this build is in any more.
       const used = new Set(indexed.map(({ dir }) => basename(dir)));
       for (const name of readdirSync(store)) if (!used.has(name)) rmSync(join(store, name), { recursive: true, force: true });
     }
+    writeSearchTexts(outDir, searchTexts);
+    return { pages: searchTexts.length, parts: indexed.length, partsIndexed: tasks.length };
   } finally {
     if (!cache) rmSync(store, { recursive: true, force: true });
   }
-  if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
-  writeSearchTexts(outDir, searchTexts);
-  return { pages: searchTexts.length, parts: indexed.length, partsIndexed };
 }
 
 /**

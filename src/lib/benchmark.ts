@@ -60,7 +60,7 @@ const NODE_THREAD_NAMES = new Set(['MainThread', 'WorkerThread']);
  * replaces them: summed with its parent's, it doubled a 2 GB Node process in the samples that caught it
  * (64 of them in 15 s of spawning `true` in a loop, measured from outside; 2026-11-23).
  */
-export const isSpawningCopy = (p: ProcStat) => p.threads === 1 && NODE_THREAD_NAMES.has(p.name);
+const isSpawningCopy = (p: ProcStat) => p.threads === 1 && NODE_THREAD_NAMES.has(p.name);
 
 /** `root` and all its descendants among `procs`. */
 export function processTree(procs: readonly ProcStat[], root: number): ProcStat[] {
@@ -80,15 +80,15 @@ export function processTree(procs: readonly ProcStat[], root: number): ProcStat[
 /** `root` and its descendants that hold memory of their own: not a copy being spawned (isSpawningCopy). */
 const memoryHolders = (procs: readonly ProcStat[], root: number) => processTree(procs, root).filter((p) => p.pid === root || !isSpawningCopy(p));
 
-/** The summed RSS, in pages, of `root` and all its descendants among `procs` (memoryHolders). */
-export const treeRssPages = (procs: readonly ProcStat[], root: number): number => memoryHolders(procs, root).reduce((sum, p) => sum + p.rssPages, 0);
-
 /** The summed RSS, in pages, of `root` and its descendants, by command name (`node`, `pagefind_extend`; memoryHolders). */
 export function treeRssPagesByName(procs: readonly ProcStat[], root: number): Record<string, number> {
   const byName: Record<string, number> = {};
   for (const p of memoryHolders(procs, root)) byName[p.name] = (byName[p.name] ?? 0) + p.rssPages;
   return byName;
 }
+
+/** The summed RSS, in pages, of `root` and all its descendants among `procs` (treeRssPagesByName, all names). */
+export const treeRssPages = (procs: readonly ProcStat[], root: number): number => Object.values(treeRssPagesByName(procs, root)).reduce((sum, pages) => sum + pages, 0);
 
 /** A line of a child's output, with the milliseconds since the child started. */
 export interface TimedLine {
