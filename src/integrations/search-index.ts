@@ -5,39 +5,36 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
 import { newestFirst, weightedTerms } from '../lib/search-records.ts';
 import { layoutSample, termLayout, type TermLayout } from '../lib/search-layout.ts';
-import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, pagefindFileContent, shortPageId, withShortPageIds } from '../lib/pagefind-files.ts';
+import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, shortPageId } from '../lib/pagefind-files.ts';
 import { pagesDigest, partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
-import { PART_DOCUMENTS, PART_INDEX, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
+import { PART_DOCUMENTS, PART_FILTERS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
 /**
- * How many pages one Pagefind process indexes, on the whole (src/lib/search-parts.ts): it holds them all
- * until it writes (about 0.4 MB a page), so parts, merged after (src/lib/pagefind-merge.ts), keep it
- * small. Over 10,000 articles, parts of 250 to 1,000 pages took the same time; parts of 2,000, 15 % more.
- * A republish indexes again the parts of the pages it changed, so smaller parts make it faster.
+ * How many pages a part of the index holds, on the whole (src/lib/search-parts.ts). A republish indexes
+ * again the parts of the pages it changed, so smaller parts make it faster; each part costs a file
+ * read and a few milliseconds in the merge.
  */
 const PART_PAGES = 250;
 /** No part holds more than this many times PART_PAGES. */
 const MAX_PART_SHARE = 3;
-/**
- * At most this many parts are indexed at once, each in a worker thread with a Pagefind process of its
- * own (about 0.4 GB together); fewer on a machine with fewer cores.
- */
+/** At most this many parts are made at once, each in a worker thread; fewer on a machine with fewer cores. */
 const MAX_PART_WORKERS = 2;
 /** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
 const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
 /**
  * A page of the index: what the search page shows of it (its file's bytes), its date for "Mới nhất",
- * and the name Pagefind gave its fragment in its part.
+ * and its record's length, which the index's metadata holds.
  */
 interface IndexedPage {
   json: Buffer;
   date?: string;
-  fragment: string;
+  wordCount: number;
 }
 
 /**
@@ -113,23 +110,33 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
   // Without a cache, inside the output folder, which the next build empties should this one stop midway.
   const store = cacheFolder ? join(cacheFolder, 'parts') : mkdtempSync(join(outDir, '.search-index-'));
   const kept = cacheFolder && join(cacheFolder, 'files');
+  const runtimeDir = mkdtempSync(join(outDir, '.pagefind-runtime-'));
   for (const folder of [store, kept]) if (folder) mkdirSync(folder, { recursive: true });
   try {
     const dirs = parts.map((part, n) => join(store, cache ? partKey(layout, part) : String(n)));
     const tasks = parts.flatMap((part, n) => (cache && existsSync(join(dirs[n], PART_DOCUMENTS)) ? [] : [{ files: part.map(({ file }) => file), dir: dirs[n] }]));
-    const problems = await indexParts(outDir, layout, tasks);
-    if (problems.length > 0) throw new Error(`Search index failed:\n${problems.join('\n')}`);
-    // Each part's folder, with Pagefind's files in PART_INDEX, and its pages by address. What the search
-    // page shows of each page is kept as bytes outside JavaScript's heap, which at 50,000 pages does not
-    // hold it beside Astro's own data.
+    // Pagefind writes its own files while the parts are made; both end before a failure is reported.
+    const [runtime, made] = await Promise.allSettled([pagefindRuntime(runtimeDir), indexParts(outDir, layout, tasks)]);
+    if (runtime.status === 'rejected') throw runtime.reason;
+    if (made.status === 'rejected') throw made.reason;
+    if (made.value.length > 0) throw new Error(`Search index failed:\n${made.value.join('\n')}`);
+    // Each part's folder, and its pages by address. What the search page shows of each page is kept as
+    // bytes outside JavaScript's heap, which at 50,000 pages does not hold it beside Astro's own data.
     const indexed = dirs.flatMap((dir) => {
-      const made = keptPart(dir);
-      return made && made.size > 0 ? [{ dir, pages: made }] : [];
+      const pagesOfPart = keptPart(dir);
+      return pagesOfPart && pagesOfPart.size > 0 ? [{ dir, pages: pagesOfPart }] : [];
     });
-    let searchTexts: SearchTextFile[] = [];
+    const searchTexts: SearchTextFile[] = [];
     if (indexed.length > 0) {
-      const ids = await mergeSearchParts(indexed.map(({ dir }) => join(dir, PART_INDEX)), join(outDir, 'pagefind'), { kept });
-      searchTexts = indexed.flatMap(({ pages: made }, part) => [...made].map(([url, { json, date, fragment }]) => ({ id: ids[part].get(fragment)!, url, json, date })));
+      await mergeSearchParts(
+        indexed.map(({ dir, pages: pagesOfPart }) => ({ dir, wordCounts: [...pagesOfPart.values()].map(({ wordCount }) => wordCount) })),
+        runtime.value,
+        join(outDir, 'pagefind'),
+        { kept },
+      );
+      for (const { pages: pagesOfPart } of indexed) {
+        for (const [url, { json, date }] of pagesOfPart) searchTexts.push({ id: shortPageId(searchTexts.length), url, json, date });
+      }
     }
     if (cache) {
       // Parts no page of this build is in any more.
@@ -140,7 +147,38 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
     return { pages: searchTexts.length, parts: indexed.length, partsIndexed: tasks.length };
   } finally {
     if (!cache) rmSync(store, { recursive: true, force: true });
+    rmSync(runtimeDir, { recursive: true, force: true });
   }
+}
+
+/** Pagefind's files for the browser, written by Pagefind itself, and what its entry and metadata say. */
+export interface PagefindRuntime {
+  dir: string;
+  entry: { languages: Record<string, { hash: string; page_count: number }> };
+  language: string;
+  version: string;
+}
+
+/**
+ * Has Pagefind write its files for one page into `dir`: its script, worker and WebAssembly, which the
+ * search page loads, and its entry file, whose fields and version the merged index takes.
+ */
+export async function pagefindRuntime(dir: string): Promise<PagefindRuntime> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addCustomRecord({ url: '/', content: 'pagefind', language: 'vi' });
+    const written = await index.writeFiles({ outputPath: dir });
+    const problems = [...added.errors, ...written.errors];
+    if (problems.length > 0) throw new Error(`Pagefind could not write its files: ${problems.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindRuntime['entry'];
+  const languages = Object.keys(entry.languages);
+  if (languages.length !== 1) throw new Error(`Pagefind wrote ${languages.length} languages in ${dir}, where one was asked for`);
+  const meta = readMeta(decodePagefindFile(readFileSync(join(dir, `pagefind.${entry.languages[languages[0]].hash}.pf_meta`))));
+  return { dir, entry, language: languages[0], version: meta.version };
 }
 
 /**
@@ -174,21 +212,21 @@ function keptLayout(cacheFolder: string, outDir: string, pages: readonly string[
   return layout;
 }
 
-/** What the search page shows of each page of the part kept in `dir`, if it is there. */
+/** What the search page shows of each page of the part kept in `dir`, and its record's length, if it is there. */
 function keptPart(dir: string): Map<string, IndexedPage> | undefined {
   const file = join(dir, PART_DOCUMENTS);
   if (!existsSync(file)) return undefined;
   const kept = JSON.parse(readFileSync(file, 'utf8')) as PartDocument[];
-  return new Map(kept.map(([url, date, json, fragment]) => [url, { json: ownBytes(json), date: date ?? undefined, fragment }]));
+  return new Map(kept.map(([url, date, json, wordCount]) => [url, { json: ownBytes(json), date: date ?? undefined, wordCount }]));
 }
 
 /** The worker threads' code: a .ts file, which Node runs as it is (its types stripped). */
 const PART_WORKER = fileURLToPath(new URL('./search-part-worker.ts', import.meta.url));
 
 /**
- * Indexes `tasks` in worker threads (search-part-worker.ts), MAX_PART_WORKERS at most at once, each
- * with its own Pagefind process: over 10,000 articles, one part after another left a core idle half the
- * time, Node waiting for Pagefind and Pagefind for Node. Returns what went wrong, part after part.
+ * Makes the parts `tasks` in worker threads (search-part-worker.ts), MAX_PART_WORKERS at most at once:
+ * reading and parsing the built pages and weighing their terms is most of the index step's work.
+ * Returns what went wrong, part after part.
  */
 async function indexParts(outDir: string, layout: TermLayout, tasks: readonly PartTask[]): Promise<string[]> {
   const problems: string[][] = [];
@@ -226,36 +264,36 @@ export function codeVersion(root: string): string {
   return hash.digest('base64url');
 }
 
+/** A part of the index to merge: its folder (search-part.ts), and the length of each of its pages' records. */
+export interface IndexPart {
+  dir: string;
+  wordCounts: number[];
+}
+
 /**
  * Writes into `target` the index Pagefind would have written for the pages of every part, in order
- * (src/lib/pagefind-merge.ts), with every page given its short id in the metadata, which every first
- * search downloads (withShortPageIds), but without Pagefind's fragments: the search page shows the
- * build's own file of each result (writeSearchTexts), and 11,002 fragments were 28 MB and a quarter
- * of a 10,000-article site's files. With a folder of `kept` files, a compressed chunk or filter found
- * there under its name (a hash of its content) is linked rather than compressed again, which most of
- * the build's merge time is (after one article is edited in a 10,000-article site, 553 of the 617
- * chunks are the same). The files it does not use are removed from that folder, and those it writes
- * added. Returns, for each part, its pages' short ids by the ids Pagefind gave them.
+ * (src/lib/pagefind-merge.ts), with Pagefind's own files for the browser (`runtime`), every page given
+ * its short id in the metadata, which every first search downloads (shortPageId), and no fragments: the
+ * search page shows the build's own file of each result (writeSearchTexts). With a folder of `kept`
+ * files, a compressed chunk or filter found there under its name (a hash of its content) is linked
+ * rather than compressed again, which most of the build's merge time is (after one article is edited in
+ * a 10,000-article site, 553 of the 617 chunks are the same). The files it does not use are removed
+ * from that folder, and those it writes added.
  */
-export async function mergeSearchParts(partDirs: string[], target: string, { kept }: { kept?: string } = {}): Promise<Map<string, string>[]> {
-  let offset = 0;
-  const parts = partDirs.map((dir) => {
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
-    const languages = Object.keys(entry.languages);
-    if (languages.length !== 1) throw new Error(`Pagefind wrote ${languages.length} languages in ${dir}, where one was asked for`);
-    const meta = readMeta(decodePagefindFile(readFileSync(join(dir, `pagefind.${entry.languages[languages[0]].hash}.pf_meta`))));
-    const part = { dir, entry, language: languages[0], meta, offset };
-    offset += meta.pages.length;
-    return part;
-  });
-  const [{ entry, language, meta: first }] = parts;
-  if (parts.some((part) => part.language !== language || part.meta.version !== first.version)) throw new Error('Pagefind wrote the parts of the index in different languages or versions');
+export async function mergeSearchParts(parts: readonly IndexPart[], runtime: PagefindRuntime, target: string, { kept }: { kept?: string } = {}): Promise<void> {
+  const offsets: number[] = [];
+  let pageCount = 0;
+  for (const { wordCounts } of parts) {
+    offsets.push(pageCount);
+    pageCount += wordCounts.length;
+  }
   rmSync(target, { recursive: true, force: true });
   for (const folder of ['index', 'filter']) mkdirSync(join(target, folder), { recursive: true });
-  for (const name of readdirSync(parts[0].dir)) {
-    const file = join(parts[0].dir, name);
+  for (const name of readdirSync(runtime.dir)) {
+    const file = join(runtime.dir, name);
     if (statSync(file).isFile() && name !== 'pagefind-entry.json' && !name.endsWith('.pf_meta') && !PAGEFIND_INTERFACES.test(name)) copyFileSync(file, join(target, name));
   }
+  const { language } = runtime;
   const nameOf = fileNamer(language);
   const keptBefore = new Set(kept ? readdirSync(kept) : []);
   const keptNow = new Set<string>();
@@ -280,34 +318,28 @@ export async function mergeSearchParts(partDirs: string[], target: string, { kep
     if (compressing.size >= 8) await Promise.race(compressing);
     return name;
   };
-  const wordsOf = function* ({ dir, meta, offset }: (typeof parts)[number]) {
-    for (const [, , file] of meta.chunks) yield* chunkWords(pagefindFileContent(readFileSync(join(dir, 'index', `${file}.pf_index`))), offset);
-  };
   const bounds: [string, string][] = [];
   const chunkFiles: string[] = [];
-  for (const chunk of indexChunks(mergedWords(parts.map(wordsOf)))) {
+  for (const chunk of indexChunks(mergedWords(parts.map(({ dir }, n) => chunkWords(readFileSync(join(dir, PART_WORDS)), offsets[n]))))) {
     bounds.push([chunk[0].word, chunk[chunk.length - 1].word]);
     chunkFiles.push(await write('index', 'pf_index', chunkCbor(chunk)));
   }
   const filters: [string, string][] = [];
-  for (const filter of mergedFilters(parts.map(({ dir, meta, offset }) => ({ offset, filters: meta.filters.map(([, file]) => decodePagefindFile(readFileSync(join(dir, 'filter', `${file}.pf_filter`)))) })))) {
+  for (const filter of mergedFilters(parts.map(({ dir }, n) => ({ offset: offsets[n], filters: JSON.parse(readFileSync(join(dir, PART_FILTERS), 'utf8')) as Cbor[] })))) {
     filters.push([(filter as Cbor[])[0] as string, await write('filter', 'pf_filter', encodeCbor(filter))]);
   }
   await Promise.all(compressing);
   for (const file of keptBefore) if (!keptNow.has(file)) rmSync(join(kept!, file));
   const meta = metaCbor({
-    version: first.version,
-    pages: parts.flatMap((part) => part.meta.pages),
+    version: runtime.version,
+    pages: parts.flatMap(({ wordCounts }) => wordCounts).map((count, n) => [shortPageId(n), count]),
     chunks: chunkRanges(bounds).map(([from, to], i) => [from, to, chunkFiles[i]]),
     filters,
   });
   const metaName = nameOf(encodeCbor(meta), 10);
-  writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(withShortPageIds(meta).meta));
-  let page = 0;
-  const ids = parts.map(({ meta: partMeta }) => new Map(partMeta.pages.map(([id]) => [id, shortPageId(page++)])));
-  const entryOut = { ...entry, languages: { [language]: { ...entry.languages[language], hash: metaName, page_count: page } } };
-  writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entryOut));
-  return ids;
+  writeFileSync(join(target, `pagefind.${metaName}.pf_meta`), encodePagefindFile(meta));
+  const entry = { ...runtime.entry, languages: { [language]: { ...runtime.entry.languages[language], hash: metaName, page_count: pageCount } } };
+  writeFileSync(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
 }
 
 /** A hard link to `from` at `to`, or a copy where the two are on different disks. */

@@ -55,32 +55,67 @@ export function decodePagefindFile(file: Buffer): Cbor {
   return value;
 }
 
-/** Encodes a value as Pagefind's CBOR: definite lengths, the shortest headers. */
-export function encodeCbor(value: Cbor): Buffer {
-  const parts: Buffer[] = [];
-  const header = (major: number, n: number) => {
+/**
+ * Writes CBOR as Pagefind does: definite lengths and the shortest headers, for integers, text strings
+ * and arrays, into one growing buffer (an index chunk holds hundreds of thousands of items).
+ */
+export class CborWriter {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  private room(size: number): void {
+    if (this.length + size <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + size));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  /** An item's major type and its argument (a length, or an integer's size). */
+  head(major: number, n: number): this {
+    this.room(9);
     const size = n < 24 ? 0 : n < 2 ** 8 ? 1 : n < 2 ** 16 ? 2 : n < 2 ** 32 ? 4 : 8;
-    const head = Buffer.alloc(1 + size);
-    head[0] = (major << 5) | (size === 0 ? n : 24 + Math.log2(size));
-    for (let i = size, rest = n; i > 0; i--, rest = Math.floor(rest / 256)) head[i] = rest % 256;
-    parts.push(head);
-  };
-  const item = (v: Cbor) => {
-    if (typeof v === 'number') {
-      if (!Number.isSafeInteger(v)) throw new Error(`Pagefind file: ${v} is not an integer`);
-      header(v >= 0 ? 0 : 1, v >= 0 ? v : -1 - v);
-    } else if (typeof v === 'string') {
-      const text = Buffer.from(v, 'utf8');
-      header(3, text.length);
-      parts.push(text);
-    } else {
-      header(4, v.length);
-      v.forEach(item);
-    }
-  };
-  item(value);
-  return Buffer.concat(parts);
+    this.bytes[this.length++] = (major << 5) | (size === 0 ? n : 24 + Math.log2(size));
+    for (let i = size - 1, rest = n; i >= 0; i--, rest = Math.floor(rest / 256)) this.bytes[this.length + i] = rest % 256;
+    this.length += size;
+    return this;
+  }
+
+  integer(n: number): this {
+    if (!Number.isSafeInteger(n)) throw new Error(`Pagefind file: ${n} is not an integer`);
+    return n >= 0 ? this.head(0, n) : this.head(1, -1 - n);
+  }
+
+  text(value: string): this {
+    const size = Buffer.byteLength(value);
+    this.head(3, size).room(size);
+    this.length += this.bytes.write(value, this.length);
+    return this;
+  }
+
+  /** Bytes that already are CBOR. */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  value(v: Cbor): this {
+    if (typeof v === 'number') return this.integer(v);
+    if (typeof v === 'string') return this.text(v);
+    this.head(4, v.length);
+    for (const item of v) this.value(item);
+    return this;
+  }
+
+  /** What was written, in a buffer of its own. */
+  result(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.length));
+  }
 }
+
+/** Encodes a value as Pagefind's CBOR: definite lengths, the shortest headers. */
+export const encodeCbor = (value: Cbor): Buffer => new CborWriter().value(value).result();
 
 const signed = (content: Buffer) => Buffer.concat([Buffer.from(PAGEFIND_SIGNATURE, 'latin1'), content]);
 
@@ -102,18 +137,4 @@ export const encodePagefindFile = (value: Cbor) => pagefindFile(encodeCbor(value
  */
 export function shortPageId(n: number): string {
   return n.toString(36).split('').reverse().join('');
-}
-
-/**
- * Pagefind's metadata with every page given its short id (shortPageId), and the ids it replaces, in
- * page order. The metadata is [version, pages, …], each page [id, length, …].
- */
-export function withShortPageIds(meta: Cbor): { meta: Cbor; replaced: string[] } {
-  const pages = Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('1.') ? meta[1] : undefined;
-  if (!Array.isArray(pages) || !pages.every((page) => Array.isArray(page) && typeof page[0] === 'string')) {
-    throw new Error(`Pagefind metadata ${UNKNOWN_FORM}: no list of pages`);
-  }
-  const replaced = pages.map((page) => (page as Cbor[])[0] as string);
-  const renamed = pages.map((page, n) => [shortPageId(n), ...(page as Cbor[]).slice(1)]);
-  return { meta: [(meta as Cbor[])[0], renamed, ...(meta as Cbor[]).slice(2)], replaced };
 }

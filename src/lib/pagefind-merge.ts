@@ -1,8 +1,7 @@
 /**
- * One Pagefind index from indexes of consecutive parts of the pages: the index Pagefind itself would
- * write for all the pages, given in the same order, in one run. Pagefind holds every page it is given in
- * memory until it writes its files (at 10,000 pages, 4.4 GB); parts of a few hundred pages, each in a
- * Pagefind process that ends before the next begins, need a tenth of it or less (search-parts.ts).
+ * One Pagefind index from the words of consecutive parts of the pages (each part's words one index
+ * chunk, pagefind-postings.ts): the index Pagefind itself would write for all the pages, given in the
+ * same order, in one run. A part is made again only when its pages change (search-parts.ts).
  *
  * It relies on what Pagefind 1.6 writes (read from its files, and from its source: pagefind/src/index):
  * - a page's postings (the word's positions and weights on that page) do not depend on the other pages;
@@ -18,10 +17,10 @@
  * The unit test checks the whole against Pagefind's own single run; the merge throws on any other form.
  */
 import { createHash } from 'node:crypto';
-import type { Cbor } from './pagefind-files.ts';
+import { CborWriter, type Cbor } from './pagefind-files.ts';
 
 /**
- * A word's postings from one part, kept as the CBOR Pagefind wrote: only the first page number changes
+ * A word's postings from one part, kept as the CBOR of the part: only the first page number changes
  * in the merge (the others are differences from the page before), so the rest is copied as it is.
  * Decoding the postings into arrays took 38 s and 800 MB at 10,000 pages.
  */
@@ -162,11 +161,12 @@ class CborReader {
   }
 }
 
-/** The words of one index chunk (its CBOR), page numbers offset by `offset`. */
-export function chunkWords(chunk: Uint8Array, offset: number): IndexWord[] {
+/** The words of one index chunk (its CBOR), page numbers offset by `offset`, read as they are taken. */
+export function* chunkWords(chunk: Uint8Array, offset: number): Generator<IndexWord> {
   const reader = new CborReader(chunk);
   if (reader.expect(4) !== 1) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}`);
-  const words = Array.from({ length: reader.expect(4) }, (): IndexWord => {
+  const count = reader.expect(4);
+  for (let i = 0; i < count; i++) {
     if (reader.expect(4) !== 3) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}`);
     const word = reader.text();
     const pages = [reader.run(offset)];
@@ -174,10 +174,9 @@ export function chunkWords(chunk: Uint8Array, offset: number): IndexWord[] {
       if (reader.expect(4) !== 2) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}`);
       return [reader.text(), [reader.run(offset)]];
     });
-    return { word, pages, variants };
-  });
+    yield { word, pages, variants };
+  }
   if (reader.at !== chunk.length) throw new Error(`Pagefind index chunk ${UNKNOWN_FORM}`);
-  return words;
 }
 
 /**
@@ -225,46 +224,40 @@ export function* indexChunks(words: Iterable<IndexWord>, size = chunkSize()): Ge
   if (chunk.length > 0) yield chunk;
 }
 
-/** An index chunk's CBOR as Pagefind writes it: each word's page numbers as differences from the one before. */
-export function chunkCbor(words: IndexWord[]): Buffer {
-  const out: Uint8Array[] = [];
-  const head = (major: number, n: number) => {
-    if (n < 24) out.push(Uint8Array.of((major << 5) | n));
-    else if (n < 2 ** 8) out.push(Uint8Array.of((major << 5) | 24, n));
-    else if (n < 2 ** 16) out.push(Uint8Array.of((major << 5) | 25, n >> 8, n & 255));
-    else out.push(Uint8Array.of((major << 5) | 26, n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255));
-  };
-  const text = (value: string) => {
-    const bytes = Buffer.from(value, 'utf8');
-    head(3, bytes.length);
-    out.push(bytes);
-  };
-  const runs = (list: PostingRun[]) => {
-    head(4, list.reduce((sum, run) => sum + run.count, 0));
-    let last = 0;
-    for (const run of list) {
-      if (run.count === 0) continue;
-      head(4, 3);
-      head(0, run.first - last);
-      out.push(run.tail);
-      last = run.last;
-    }
-  };
-  head(4, 1);
-  head(4, words.length);
+/** A word of an index chunk, with its pages and its variants' pages in any form `writePages` writes. */
+export interface ChunkWord<Pages> {
+  word: string;
+  pages: Pages;
+  variants: readonly (readonly [form: string, pages: Pages])[];
+}
+
+/** An index chunk's CBOR as Pagefind writes it: [[word, pages, [form, pages][]][]], each list of pages by `writePages`. */
+export function writeChunk<Pages>(words: readonly ChunkWord<Pages>[], writePages: (out: CborWriter, pages: Pages) => void): Buffer {
+  const out = new CborWriter();
+  out.head(4, 1).head(4, words.length);
   for (const { word, pages, variants } of words) {
-    head(4, 3);
-    text(word);
-    runs(pages);
-    head(4, variants.length);
+    out.head(4, 3).text(word);
+    writePages(out, pages);
+    out.head(4, variants.length);
     for (const [form, list] of variants) {
-      head(4, 2);
-      text(form);
-      runs(list);
+      out.head(4, 2).text(form);
+      writePages(out, list);
     }
   }
-  return Buffer.concat(out);
+  return out.result();
 }
+
+/** An index chunk's CBOR as Pagefind writes it: each word's page numbers as differences from the one before. */
+export const chunkCbor = (words: IndexWord[]): Buffer =>
+  writeChunk(words, (out, runs: PostingRun[]) => {
+    out.head(4, runs.reduce((sum, run) => sum + run.count, 0));
+    let last = 0;
+    for (const run of runs) {
+      if (run.count === 0) continue;
+      out.head(4, 3).head(0, run.first - last).raw(run.tail);
+      last = run.last;
+    }
+  });
 
 /**
  * The first and last word of each chunk as Pagefind writes them in the metadata: cut to the shortest

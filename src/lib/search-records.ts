@@ -1,6 +1,6 @@
 /**
- * What the search index is given for each page: its terms, folded for Vietnamese matching and each
- * given once (see indexTerms in search-text.ts), with its labels as filters; beside the index,
+ * What the search index holds of each page: its terms, folded for Vietnamese matching and each given
+ * once (see indexTerms in search-text.ts), with its labels as filters; beside the index,
  * src/integrations/search-index.ts writes what the search page shows.
  */
 import { parse } from 'node-html-parser';
@@ -9,9 +9,6 @@ import { byCodeUnits } from './slugs.ts';
 
 /** What a page holds for search: the same as what the search page shows of it. */
 export type SearchDocument = SearchText;
-
-/** Text as HTML text or attribute value. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * A copy of `text` that does not hold on to the string it was cut from. V8 keeps a piece cut from a long
@@ -65,53 +62,18 @@ export function weightedTerms(doc: SearchDocument): [term: string, weight: numbe
 }
 
 /**
- * The HTML the indexer is given for one page: its terms in the order of the index's layout
- * (layoutTokens), not readable text (Pagefind would keep it in each result's fragment; the build drops
- * the fragments and writes what the search page shows itself: searchTextPath), and no metadata: Pagefind makes every metadata word searchable, so a page's
- * type ("Bài viết"), category or date would let "viet" or "2025" find every page labelled so, and would
- * fill the index chunks a query loads. No heading either, from which Pagefind would take a title.
+ * A page's labels as the index's filters, [name, value] pairs. Labels, not metadata: Pagefind makes
+ * every metadata word searchable, so a page's type ("Bài viết"), category or date would let "viet" or
+ * "2025" find every page labelled so, and would fill the index chunks a query loads.
  */
-export function searchRecordHtml(doc: SearchDocument, tokens: [term: string, weight: number][]): string {
-  const filters: Record<string, string | undefined> = {
-    [SEARCH_FILTERS.type]: doc.type,
-    [SEARCH_FILTERS.category]: doc.category,
-    [SEARCH_FILTERS.year]: doc.date?.slice(0, 4),
-    [SEARCH_FILTERS.kind]: doc.kind,
-  };
-  const tags = (attribute: string, values: Record<string, string | undefined>) =>
-    Object.entries(values)
-      .filter(([, v]) => v)
-      .map(([k, v]) => `<span ${attribute}="${k}">${escapeHtml(v!)}</span>`)
-      .join('');
-  const runs: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let j = i;
-    while (j < tokens.length && tokens[j][1] === tokens[i][1]) j++;
-    // A weight for each run of terms: "-" takes the weight of the term it stands before.
-    runs.push(`<span data-pagefind-weight="${tokens[i][1]}">${escapeHtml(tokens.slice(i, j).map(([t]) => t).join(' '))}</span>`);
-    i = j;
-  }
-  return [
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>',
-    '<main data-pagefind-body><p>',
-    runs.join(' '),
-    '</p>',
-    lengthPadding(tokens.length),
-    '</main>',
-    tags('data-pagefind-filter', filters),
-    '</body></html>',
-  ].join('\n');
-}
-
-/**
- * Rounds the page's length up to a power of two with "-", which Pagefind counts as words but does not
- * index. Pagefind keeps every page's length in the metadata that each first search loads: at 10,000
- * pages, exact lengths took 24 KB of it (compressed), a handful of distinct lengths take 3 KB. (With the
- * fixed places of common terms, most pages of a large site reach the same length anyway.)
- */
-function lengthPadding(terms: number): string {
-  const padding = 2 ** Math.ceil(Math.log2(Math.max(terms, 1))) - terms;
-  return padding > 0 ? `<p>${Array(padding).fill('-').join(' ')}</p>` : '';
+export function searchFilters(doc: SearchDocument): [name: string, value: string][] {
+  const labels: [string, string | undefined][] = [
+    [SEARCH_FILTERS.type, doc.type],
+    [SEARCH_FILTERS.category, doc.category],
+    [SEARCH_FILTERS.year, doc.date?.slice(0, 4)],
+    [SEARCH_FILTERS.kind, doc.kind],
+  ];
+  return labels.filter((label): label is [string, string] => Boolean(label[1]));
 }
 
 /**

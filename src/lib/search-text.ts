@@ -131,13 +131,20 @@ export function documentNumberKeys(text: string): string[] {
 }
 
 /**
+ * What the index keeps of a lower-case word: its letters and digits, as Pagefind keeps of a word. A
+ * mark on a letter it does not compose with, or a letter with no lower case (𝐀), would make Pagefind
+ * cut the word into parts and index those too (src/lib/pagefind-postings.ts makes no such parts).
+ */
+const indexable = (word: string) => word.replace(/[^\p{Alphabetic}\p{N}]|\p{Uppercase}/gu, '');
+
+/**
  * The folded, lower-case form of a syllable, as it is matched with its marks ("Đảng" → "dảng"). Like
  * `wordKey`, computed once per distinct syllable: indexing folds every word of every page, and a
  * language's syllables are few (Vietnamese has under 10,000) while its pages' words are millions.
  */
-const foldedWord = memoised((word: string) => foldVietnamese(word).toLowerCase());
+const foldedWord = memoised((word: string) => indexable(foldVietnamese(word).toLowerCase()));
 /** A syllable's search key ("dảng" → "dang"). */
-const wordKey = memoised(searchKey);
+const wordKey = memoised((word: string) => indexable(searchKey(word)));
 
 /**
  * The terms the index holds for a page. Each term appears once, whatever its count: Pagefind returns
@@ -271,7 +278,7 @@ export function planSearch(input: string): SearchPlan | undefined {
     // pair finds it as it is typed.
     title: folded.map((word) => word + TITLE_END).join(' '),
     lastWord: folded.at(-1)! + WORD_END,
-    keys: words.map(searchKey),
+    keys: words.map(wordKey),
     words,
     numberOnly,
   };

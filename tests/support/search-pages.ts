@@ -6,11 +6,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect } from 'vitest';
-import { searchRecord } from '../../src/integrations/search-part';
+import { recordTokens } from '../../src/integrations/search-part';
 import { oldToneMarks, Random } from '../../src/lib/corpus-generator';
 import { BODIES, DOCUMENTS, ORGANISATIONS, TOPICS } from '../../src/lib/corpus-vocabulary';
 import type { TermLayout } from '../../src/lib/search-layout';
-import { escapeHtml, type SearchDocument } from '../../src/lib/search-records';
+import { PLACEHOLDER, recordLength, type RecordTokens } from '../../src/lib/pagefind-postings';
+import { searchFilters, type SearchDocument } from '../../src/lib/search-records';
+
+/** Text as HTML text or attribute value. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Pages as the site gives them to Pagefind: Vietnamese text in both tone-mark styles, numbers, labels. */
 export function searchDocuments(count: number, seed = 7): SearchDocument[] {
@@ -44,10 +48,36 @@ export function writeSearchablePage(site: string, doc: SearchDocument): void {
   );
 }
 
-/** Runs one Pagefind process over `docs` into `dir`, as the site's index step does for a part, fragments and all. */
+/**
+ * A page's record as HTML for Pagefind to index (src/lib/pagefind-postings.ts says what Pagefind makes of
+ * it): its terms in runs of one weight, padded with "-" to its length, and its labels as filters.
+ */
+export function pagefindRecordHtml(tokens: RecordTokens, filters: [string, string][]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && tokens[j][1] === tokens[i][1]) j++;
+    runs.push(`<span data-pagefind-weight="${tokens[i][1]}">${escapeHtml(tokens.slice(i, j).map(([term]) => term).join(' '))}</span>`);
+    i = j;
+  }
+  const padding = Array(recordLength(tokens.length) - tokens.length).fill(PLACEHOLDER).join(' ');
+  return [
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>',
+    `<main data-pagefind-body><p>${runs.join(' ')}</p>`,
+    padding ? `<p>${padding}</p>` : '',
+    '</main>',
+    filters.map(([name, value]) => `<span data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</span>`).join(''),
+    '</body></html>',
+  ].join('\n');
+}
+
+/** Runs one Pagefind process over the records of `docs` into `dir`: what the site's own index must equal. */
 export async function pagefindIndex(docs: readonly SearchDocument[], layout: TermLayout, dir: string): Promise<string> {
   const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  for (const doc of docs) expect((await index!.addHTMLFile(searchRecord(doc, layout))).errors).toEqual([]);
+  for (const doc of docs) {
+    const record = { url: doc.url, content: pagefindRecordHtml(recordTokens(doc, layout), searchFilters(doc)) };
+    expect((await index!.addHTMLFile(record)).errors).toEqual([]);
+  }
   expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
   await pagefind.close();
   return dir;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { decodePagefindFile, encodePagefindFile, pagefindFileContent, shortPageId, withShortPageIds } from '../../src/lib/pagefind-files';
+import { decodePagefindFile, encodePagefindFile, pagefindFileContent, shortPageId } from '../../src/lib/pagefind-files';
 
 const pagefindFile = (hex: string, signature = 'pagefind_dcd') => gzipSync(Buffer.concat([Buffer.from(signature), Buffer.from(hex.replace(/\s/g, ''), 'hex')]));
 
@@ -34,20 +34,5 @@ describe('shortPageId', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^[0-9a-z]{1,4}$/.test(id))).toBe(true);
     expect([shortPageId(0), shortPageId(35), shortPageId(36), shortPageId(37)]).toEqual(['0', 'z', '01', '11']);
-  });
-});
-
-describe('withShortPageIds', () => {
-  it('replaces each page id by its short one, in page order, and keeps everything else', () => {
-    const meta = ['1.6.0', [['vi_77caf69', 256, ''], ['vi_c3761f6', 64, '']], [['a', 'b', 'vi_3e8ad95']], []];
-    expect(withShortPageIds(meta)).toEqual({
-      meta: ['1.6.0', [['0', 256, ''], ['1', 64, '']], [['a', 'b', 'vi_3e8ad95']], []],
-      replaced: ['vi_77caf69', 'vi_c3761f6'],
-    });
-  });
-
-  it('refuses metadata of another form', () => {
-    expect(() => withShortPageIds(['2.0.0', [['vi_77caf69', 256]]])).toThrow(/no list of pages/);
-    expect(() => withShortPageIds(['1.6.0', [[256, 'vi_77caf69']]])).toThrow(/no list of pages/);
   });
 });

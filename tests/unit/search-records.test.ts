@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'node-html-parser';
-import { newestFirst, searchDocumentFromPage, searchRecordHtml, weightedTerms } from '../../src/lib/search-records';
-import { layoutTokens, termLayout } from '../../src/lib/search-layout';
+import { recordTokens } from '../../src/integrations/search-part';
+import { PLACEHOLDER, recordLength } from '../../src/lib/pagefind-postings';
+import { newestFirst, searchDocumentFromPage, searchFilters, weightedTerms } from '../../src/lib/search-records';
+import { termLayout } from '../../src/lib/search-layout';
 
 const page = `<!doctype html><html lang="vi"><body><header>Trang chủ Tìm kiếm</header>
 <article data-pagefind-body data-search-type="Thông báo" data-search-date="2026-03-01T08:00:00+07:00" data-search-number="25-TB/ĐUK" data-search-kind="Thông báo">
@@ -23,38 +24,31 @@ describe('searchDocumentFromPage', () => {
   });
 });
 
-describe('searchRecordHtml', () => {
+describe('a page\'s record (recordTokens, recordLength, searchFilters)', () => {
   const doc = searchDocumentFromPage(page, '/thong-bao/ket-luan/')!;
   const terms = weightedTerms(doc);
-  const tokens = layoutTokens(terms, termLayout([terms.map(([term]) => term)]));
-  const record = parse(searchRecordHtml(doc, tokens));
-  const words = record.querySelector('[data-pagefind-body]')!.text.split(/\s+/).filter(Boolean);
+  const layout = termLayout([terms.map(([term]) => term), ['dảngq', 'khácq']]);
+  const tokens = recordTokens(doc, layout);
 
-  it('gives Pagefind a length that is a power of two, padded with what it counts but does not index', () => {
-    expect(Math.log2(words.length) % 1).toBe(0);
-    const terms = words.filter((word) => word !== '-');
-    expect(terms.length).toBeGreaterThan(words.length / 2);
-    expect(terms).toContain('dảngq');
-    expect(new Set(terms).size).toBe(terms.length);
-  });
-
-  it('gives Pagefind the terms in the layout\'s order, each with its weight', () => {
-    const given = record.querySelectorAll('[data-pagefind-weight]').flatMap((run) => run.text.split(' ').map((term) => [term, Number(run.getAttribute('data-pagefind-weight'))]));
-    expect(given).toEqual(tokens);
+  it('gives each term once, with its weight, the common ones at their places and "-" where a page lacks one', () => {
+    const given = tokens.filter(([term]) => term !== PLACEHOLDER);
+    expect(new Set(given.map(([term]) => term)).size).toBe(given.length);
     expect(given).toContainEqual(['dảngf', 10]);
     expect(given).toContainEqual(['dảngq', 7]);
+    for (const [term, place] of layout.place) if (terms.some(([t]) => t === term)) expect(tokens[place][0]).toBe(term);
+    expect(tokens.filter(([term]) => term === PLACEHOLDER).length).toBeLessThanOrEqual(1);
   });
 
-  it('carries the labels as filters, and nothing Pagefind would make searchable besides the terms', () => {
-    const filters = Object.fromEntries(record.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.text]));
-    expect(filters).toEqual({ loai: 'Thông báo', nam: '2026', 'van-ban': 'Thông báo' });
-    // Pagefind indexes metadata words (and takes a title from a heading): "thong bao" would find every notice.
-    expect(record.querySelectorAll('[data-pagefind-meta], [data-pagefind-sort], h1, h2, h3, title')).toHaveLength(0);
+  it('is as long as a power of two, at least its terms', () => {
+    expect([0, 1, 2, 3, 600, 1024, 1025].map(recordLength)).toEqual([1, 1, 2, 4, 1024, 1024, 2048]);
   });
 
-  it('escapes what content holds', () => {
-    const html = searchRecordHtml({ ...doc, title: '<script>alert(1)</script>', category: '"><img src=x onerror=alert(1)>' }, [['<b>', 1]]);
-    expect(html).not.toMatch(/<script|<img|<b>/);
+  it('carries the labels as filters, the year of the date, and nothing for a label the page lacks', () => {
+    expect(searchFilters(doc)).toEqual([
+      ['loai', 'Thông báo'],
+      ['nam', '2026'],
+      ['van-ban', 'Thông báo'],
+    ]);
   });
 });
 

@@ -121,6 +121,16 @@ describe('indexTerms', () => {
     expect(all.every((term) => /[qf]$/.test(term))).toBe(true);
   });
 
+  it('holds only letters and digits, as Pagefind keeps of a word, and a query is folded the same way', () => {
+    // A mark on a letter it does not compose with, a mark alone, a letter with no lower case.
+    const odd = indexTerms('Chữ x\u0301y', 'İstanbul \u0301 a𝐀b ½');
+    const oddTerms = [...odd.titleWords, ...odd.textWords.flatMap(([, list]) => list), ...odd.titleTerms, ...odd.textPairs.flatMap(([, list]) => list)];
+    expect(oddTerms.every((term) => /^[\p{Alphabetic}\p{N}]+$/u.test(term) && !/\p{Uppercase}/u.test(term))).toBe(true);
+    expect(odd.titleWords).toContain('xyq');
+    expect(oddTerms).toContain('istanbulq');
+    expect(planSearch('x\u0301y')!.lastWord).toBe('xyq');
+  });
+
   it('finds every query made of the page\'s words, typed any way, and no query made of others', () => {
     // Pagefind's matching: every term of the query present, the last as a prefix.
     const finds = (query: string) =>
