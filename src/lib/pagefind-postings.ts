@@ -22,7 +22,7 @@ import { byCodePoints, writeChunk } from './pagefind-merge.ts';
 /** A page's words in order, each with its weight ("-" holds a place); see layoutTokens. */
 export type RecordTokens = readonly (readonly [term: string, weight: number])[];
 
-/** What Pagefind counts as the record's length: its words, padded to a power of two (recordLength). */
+/** What holds a place in a record without being indexed: a common term the page lacks (search-layout.ts), or padding. */
 export const PLACEHOLDER = '-';
 
 /**
@@ -33,7 +33,7 @@ export const PLACEHOLDER = '-';
 export const recordLength = (words: number) => 2 ** Math.ceil(Math.log2(Math.max(words, 1)));
 
 /** Pagefind's stored weight for a record's weight. */
-export const storedWeight = (weight: number) => (weight <= 0 ? 0 : Math.max(1, Math.floor(Math.min(weight, 10) * 24)));
+const storedWeight = (weight: number) => (weight <= 0 ? 0 : Math.max(1, Math.floor(Math.min(weight, 10) * 24)));
 
 /** The weight Pagefind writes no marker for. */
 const UNMARKED_WEIGHT = 25;

@@ -12,6 +12,7 @@
  * all first would leave Pagefind idle while every page is read twice.
  */
 
+import { PLACEHOLDER } from './pagefind-postings.ts';
 import { addressNumber } from './search-parts.ts';
 import { byCodeUnits } from './slugs.ts';
 
@@ -75,7 +76,7 @@ export function layoutTokens(terms: readonly (readonly [string, number])[], layo
   }
   const tokens: [string, number][] = [];
   for (const [place, term, weight] of common.sort(([a], [b]) => a - b)) {
-    while (tokens.length < place) tokens.push(['-', weight]);
+    while (tokens.length < place) tokens.push([PLACEHOLDER, weight]);
     tokens.push([term, weight]);
   }
   return tokens.concat(others);
