@@ -135,7 +135,7 @@ export const SITE_PHASES: PhaseMarker[] = [
   { name: 'rendering pages', end: /generating optimized images|\[build\] ✓ Completed in/ },
   { name: 'images', end: /\[build\] ✓ Completed in/ },
   { name: 'sitemap', end: /\[@astrojs\/sitemap\]/ },
-  { name: 'search index (Pagefind)', end: /\[search-index\]/ },
+  { name: 'search index', end: /\[search-index\]/ },
   { name: 'security headers and exit' },
 ];
 
