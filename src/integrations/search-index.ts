@@ -11,6 +11,7 @@ import { layoutSample, termLayout, type TermLayout } from '../lib/search-layout.
 import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, shortPageId } from '../lib/pagefind-files.ts';
 import { pagesDigest, partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
 import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
+import { checkedPagefindVersion } from '../lib/pagefind-postings.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
 import { PART_DOCUMENTS, PART_FILTERS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
@@ -178,7 +179,7 @@ export async function pagefindRuntime(dir: string): Promise<PagefindRuntime> {
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1) throw new Error(`Pagefind wrote ${languages.length} languages in ${dir}, where one was asked for`);
   const meta = readMeta(decodePagefindFile(readFileSync(join(dir, `pagefind.${entry.languages[languages[0]].hash}.pf_meta`))));
-  return { dir, entry, language: languages[0], version: meta.version };
+  return { dir, entry, language: languages[0], version: checkedPagefindVersion(meta.version) };
 }
 
 /**

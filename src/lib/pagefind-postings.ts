@@ -19,6 +19,17 @@
  */
 import { byCodePoints, writeChunk } from './pagefind-merge.ts';
 
+/**
+ * Returns `version`, a Pagefind version whose indexing this module was checked against (the unit test
+ * compares the two); throws for another, which may index records otherwise, or read another index.
+ */
+export function checkedPagefindVersion(version: string): string {
+  if (!/^1\.6\./.test(version)) {
+    throw new Error(`Pagefind ${version}: the search index is written as Pagefind 1.6 writes it (src/lib/pagefind-postings.ts); compare the two with tests/unit/pagefind-merge.test.ts, then allow this version there`);
+  }
+  return version;
+}
+
 /** A page's words in order, each with its weight ("-" holds a place); see layoutTokens. */
 export type RecordTokens = readonly (readonly [term: string, weight: number])[];
 

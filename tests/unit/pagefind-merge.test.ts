@@ -6,6 +6,7 @@ import { mergeSearchParts, pagefindRuntime } from '../../src/integrations/search
 import { PART_DOCUMENTS, writePart, type PartDocument } from '../../src/integrations/search-part';
 import { decodePagefindFile, pagefindFileContent, shortPageId, type Cbor } from '../../src/lib/pagefind-files';
 import { byCodePoints, chunkRanges, indexChunks, type IndexWord } from '../../src/lib/pagefind-merge';
+import { checkedPagefindVersion } from '../../src/lib/pagefind-postings';
 import { termLayout } from '../../src/lib/search-layout';
 import { weightedTerms } from '../../src/lib/search-records';
 import { pagefindIndex, searchDocuments } from '../support/search-pages';
@@ -79,6 +80,11 @@ describe('the site\'s index in parts (writePart, mergeSearchParts) against one P
 });
 
 describe('the rules the merge shares with Pagefind', () => {
+  it('are those of the Pagefind version they were checked against: another stops the build', () => {
+    expect(checkedPagefindVersion('1.6.0')).toBe('1.6.0');
+    expect(() => checkedPagefindVersion('1.7.0')).toThrow(/Pagefind 1\.7\.0: .*Pagefind 1\.6/);
+  });
+
   it('orders words as UTF-8 bytes do', () => {
     expect(['z', 'đ', 'a', '𝐀', '\uffff'].sort(byCodePoints)).toEqual(['a', 'z', 'đ', '\uffff', '𝐀']);
   });
