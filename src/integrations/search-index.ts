@@ -8,13 +8,13 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { newestFirst, weightedTerms } from '../lib/search-records.ts';
 import { layoutSample, termLayout, type TermLayout } from '../lib/search-layout.ts';
-import { type Cbor, decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, shortPageId } from '../lib/pagefind-files.ts';
+import { decodePagefindFile, encodeCbor, encodePagefindFile, pagefindFileAsync, shortPageId } from '../lib/pagefind-files.ts';
 import { pagesDigest, partKey, partsOf, type PartPage } from '../lib/search-parts.ts';
-import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedFilters, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
-import { checkedPagefindVersion } from '../lib/pagefind-postings.ts';
+import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedWords, metaCbor, readMeta } from '../lib/pagefind-merge.ts';
+import { checkedPagefindVersion, indexFilters } from '../lib/pagefind-postings.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
-import { PART_DOCUMENTS, PART_FILTERS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
+import { PART_DOCUMENTS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
 /**
  * How many pages a part of the index holds, on the whole (src/lib/search-parts.ts). A republish indexes
  * again the parts of the pages it changed, so smaller parts make it faster; each part costs a file
@@ -28,14 +28,16 @@ const MAX_PART_WORKERS = 2;
 /** Pagefind's ready-made interfaces: the site has its own search page, so these would be dead weight. */
 const PAGEFIND_INTERFACES = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 
-/**
- * A page of the index: what the search page shows of it (its file's bytes), its date for "Mới nhất",
- * and its record's length, which the index's metadata holds.
- */
-interface IndexedPage {
+/** A page of the index as its metadata and filters hold it: its record's length, and its filters. */
+export interface PageInIndex {
+  wordCount: number;
+  filters: [name: string, value: string][];
+}
+
+/** A page of the index, with what the search page shows of it (its file's bytes) and its date for "Mới nhất". */
+interface IndexedPage extends PageInIndex {
   json: Buffer;
   date?: string;
-  wordCount: number;
 }
 
 /**
@@ -130,7 +132,7 @@ export async function writeSearchIndex(outDir: string, { cache, partPages = PART
     const searchTexts: SearchTextFile[] = [];
     if (indexed.length > 0) {
       await mergeSearchParts(
-        indexed.map(({ dir, pages: pagesOfPart }) => ({ dir, wordCounts: [...pagesOfPart.values()].map(({ wordCount }) => wordCount) })),
+        indexed.map(({ dir, pages: pagesOfPart }) => ({ dir, pages: [...pagesOfPart.values()] })),
         runtime.value,
         join(outDir, 'pagefind'),
         { kept },
@@ -213,12 +215,12 @@ function keptLayout(cacheFolder: string, outDir: string, pages: readonly string[
   return layout;
 }
 
-/** What the search page shows of each page of the part kept in `dir`, and its record's length, if it is there. */
+/** Each page of the part kept in `dir` (IndexedPage), by address, if it is there. */
 function keptPart(dir: string): Map<string, IndexedPage> | undefined {
   const file = join(dir, PART_DOCUMENTS);
   if (!existsSync(file)) return undefined;
   const kept = JSON.parse(readFileSync(file, 'utf8')) as PartDocument[];
-  return new Map(kept.map(([url, date, json, wordCount]) => [url, { json: ownBytes(json), date: date ?? undefined, wordCount }]));
+  return new Map(kept.map(([url, date, json, wordCount, filters]) => [url, { json: ownBytes(json), date: date ?? undefined, wordCount, filters }]));
 }
 
 /** The worker threads' code: a .ts file, which Node runs as it is (its types stripped). */
@@ -265,10 +267,10 @@ export function codeVersion(root: string): string {
   return hash.digest('base64url');
 }
 
-/** A part of the index to merge: its folder (search-part.ts), and the length of each of its pages' records. */
+/** A part of the index to merge: its folder (search-part.ts), and its pages in order. */
 export interface IndexPart {
   dir: string;
-  wordCounts: number[];
+  pages: readonly PageInIndex[];
 }
 
 /**
@@ -284,9 +286,9 @@ export interface IndexPart {
 export async function mergeSearchParts(parts: readonly IndexPart[], runtime: PagefindRuntime, target: string, { kept }: { kept?: string } = {}): Promise<void> {
   const offsets: number[] = [];
   let pageCount = 0;
-  for (const { wordCounts } of parts) {
+  for (const { pages } of parts) {
     offsets.push(pageCount);
-    pageCount += wordCounts.length;
+    pageCount += pages.length;
   }
   rmSync(target, { recursive: true, force: true });
   for (const folder of ['index', 'filter']) mkdirSync(join(target, folder), { recursive: true });
@@ -326,14 +328,14 @@ export async function mergeSearchParts(parts: readonly IndexPart[], runtime: Pag
     chunkFiles.push(await write('index', 'pf_index', chunkCbor(chunk)));
   }
   const filters: [string, string][] = [];
-  for (const filter of mergedFilters(parts.map(({ dir }, n) => ({ offset: offsets[n], filters: JSON.parse(readFileSync(join(dir, PART_FILTERS), 'utf8')) as Cbor[] })))) {
-    filters.push([(filter as Cbor[])[0] as string, await write('filter', 'pf_filter', encodeCbor(filter))]);
+  for (const filter of indexFilters(parts.flatMap(({ pages }) => pages.map((page) => page.filters)))) {
+    filters.push([filter[0], await write('filter', 'pf_filter', encodeCbor(filter))]);
   }
   await Promise.all(compressing);
   for (const file of keptBefore) if (!keptNow.has(file)) rmSync(join(kept!, file));
   const meta = metaCbor({
     version: runtime.version,
-    pages: parts.flatMap(({ wordCounts }) => wordCounts).map((count, n) => [shortPageId(n), count]),
+    pages: parts.flatMap(({ pages }) => pages).map(({ wordCount }, n) => [shortPageId(n), wordCount]),
     chunks: chunkRanges(bounds).map(([from, to], i) => [from, to, chunkFiles[i]]),
     filters,
   });

@@ -8,17 +8,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutTokens, type TermLayout } from '../lib/search-layout.ts';
-import { partFilters, partWordsCbor, recordLength } from '../lib/pagefind-postings.ts';
+import { partWordsCbor, recordLength } from '../lib/pagefind-postings.ts';
 import { searchDocumentFromPage, searchFilters, weightedTerms, type SearchDocument } from '../lib/search-records.ts';
 import type { SearchText } from '../lib/search-text.ts';
 
-/** In a part's folder: its words (one index chunk of them all), its filters, and its pages. */
+/** In a part's folder: its words (one index chunk of them all), and its pages. */
 export const PART_WORDS = 'words.cbor';
-export const PART_FILTERS = 'filters.json';
 export const PART_DOCUMENTS = 'documents.json';
 
-/** A page of a part, as PART_DOCUMENTS holds it: what the search page shows of it, and its record's length. */
-export type PartDocument = [url: string, date: string | null, json: string, wordCount: number];
+/** A page of a part, as PART_DOCUMENTS holds it: what the search page shows of it, its record's length and its filters. */
+export type PartDocument = [url: string, date: string | null, json: string, wordCount: number, filters: [name: string, value: string][]];
 
 /** `/thong-bao/abc/index.html` → `/thong-bao/abc/` */
 export const urlOf = (file: string) => `/${file.replace(/\\/g, '/').replace(/index\.html$/, '')}`;
@@ -38,8 +37,7 @@ export function writePart(docs: readonly SearchDocument[], layout: TermLayout, d
   mkdirSync(dir, { recursive: true });
   const records = docs.map((doc) => recordTokens(doc, layout));
   writeFileSync(join(dir, PART_WORDS), partWordsCbor(records));
-  writeFileSync(join(dir, PART_FILTERS), JSON.stringify(partFilters(docs.map(searchFilters))));
-  const documents = docs.map((doc, n): PartDocument => [doc.url, doc.date ?? null, JSON.stringify(doc satisfies SearchText), recordLength(records[n].length)]);
+  const documents = docs.map((doc, n): PartDocument => [doc.url, doc.date ?? null, JSON.stringify(doc satisfies SearchText), recordLength(records[n].length), searchFilters(doc)]);
   writeFileSync(join(dir, PART_DOCUMENTS), JSON.stringify(documents));
 }
 

@@ -278,27 +278,6 @@ export function chunkRanges(bounds: [first: string, last: string][]): [from: str
   return ranges;
 }
 
-/** The filters of every part in one: each value's pages in part order, page numbers offset. */
-export function mergedFilters(parts: { offset: number; filters: Cbor[] }[]): Cbor[] {
-  const byName = new Map<string, Map<string, number[]>>();
-  for (const { offset, filters } of parts) {
-    for (const filter of filters) {
-      const [name, values] = Array.isArray(filter) ? filter : [];
-      if (typeof name !== 'string' || !Array.isArray(values)) throw new Error(`Pagefind filter ${UNKNOWN_FORM}`);
-      const merged = byName.get(name) ?? byName.set(name, new Map()).get(name)!;
-      for (const entry of values) {
-        const [value, pages] = Array.isArray(entry) ? entry : [];
-        if (typeof value !== 'string' || !Array.isArray(pages)) throw new Error(`Pagefind filter ${UNKNOWN_FORM}`);
-        const list = merged.get(value) ?? merged.set(value, []).get(value)!;
-        for (const page of pages) list.push((page as number) + offset);
-      }
-    }
-  }
-  return [...byName]
-    .sort(([a], [b]) => byCodePoints(a, b))
-    .map(([name, values]) => [name, [...values].sort(([a], [b]) => byCodePoints(a, b))]);
-}
-
 /** SHA-1 as Pagefind writes it: each byte in hexadecimal without its leading zero. */
 const pagefindSha1 = (content: Buffer) => [...createHash('sha1').update(content).digest()].map((byte) => byte.toString(16)).join('');
 

@@ -109,10 +109,10 @@ export function filterValue(text: string): string {
 }
 
 /**
- * The filters of the pages of a part (each page's [name, value] pairs, in the order the part numbers
+ * The filters of the pages of the index (each page's [name, value] pairs, in the order the index numbers
  * them) as Pagefind writes them: [name, [value, pages][]][], names and values in byte order.
  */
-export function partFilters(pages: readonly (readonly [name: string, value: string][])[]): [string, [string, number[]][]][] {
+export function indexFilters(pages: readonly (readonly [name: string, value: string][])[]): [string, [string, number[]][]][] {
   const byName = new Map<string, Map<string, number[]>>();
   pages.forEach((filters, page) => {
     for (const [name, value] of filters) {

@@ -30,23 +30,13 @@ describe('process tree memory', () => {
   });
 
   it('sums the RSS of a process and all its descendants, and nothing else', () => {
-    const procs = [
-      { pid: 1, ppid: 0, name: 'init', rssPages: 1000, threads: 1 },
-      { pid: 10, ppid: 1, name: 'node', rssPages: 100, threads: 11 },
-      { pid: 11, ppid: 10, name: 'pagefind', rssPages: 10, threads: 3 },
-      { pid: 12, ppid: 11, name: 'node', rssPages: 1, threads: 7 },
-      { pid: 20, ppid: 1, name: 'chromium', rssPages: 5000, threads: 30 },
-    ];
+    const proc = (pid: number, ppid: number, name: string, rssPages: number, threads: number) => ({ pid, ppid, name, rssPages, threads });
+    const procs = [proc(1, 0, 'init', 1000, 1), proc(10, 1, 'node', 100, 11), proc(11, 10, 'pagefind', 10, 3), proc(12, 11, 'node', 1, 7), proc(20, 1, 'chromium', 5000, 30)];
     expect(treeRssPages(procs, 10)).toBe(111);
     expect(treeRssPagesByName(procs, 10)).toEqual({ node: 101, pagefind: 10 });
     expect(treeRssPages(procs, 99)).toBe(0);
     // Node's processes, and a copy of one being spawned from a thread, between fork and exec.
-    const spawning = [
-      { pid: 10, ppid: 1, name: 'MainThread', rssPages: 100, threads: 11 },
-      { pid: 13, ppid: 10, name: 'WorkerThread', rssPages: 90, threads: 1 },
-      { pid: 14, ppid: 10, name: 'MainThread', rssPages: 20, threads: 9 },
-      { pid: 15, ppid: 10, name: 'pagefind', rssPages: 10, threads: 1 },
-    ];
+    const spawning = [proc(10, 1, 'MainThread', 100, 11), proc(13, 10, 'WorkerThread', 90, 1), proc(14, 10, 'MainThread', 20, 9), proc(15, 10, 'pagefind', 10, 1)];
     expect(treeRssPages(spawning, 10)).toBe(130);
     expect(treeRssPagesByName(spawning, 10)).toEqual({ MainThread: 120, pagefind: 10 });
     const samples = [

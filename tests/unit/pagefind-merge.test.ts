@@ -38,7 +38,7 @@ describe('the site\'s index in parts (writePart, mergeSearchParts) against one P
     const parts = slices.map((part, n) => {
       const dir = join(work, `part-${n}`);
       writePart(part, layout, dir);
-      return { dir, wordCounts: (JSON.parse(readFileSync(join(dir, PART_DOCUMENTS), 'utf8')) as PartDocument[]).map(([, , , count]) => count) };
+      return { dir, pages: (JSON.parse(readFileSync(join(dir, PART_DOCUMENTS), 'utf8')) as PartDocument[]).map(([, , , wordCount, filters]) => ({ wordCount, filters })) };
     });
     merged = join(work, 'merged');
     await mergeSearchParts(parts, await pagefindRuntime(join(work, 'runtime')), merged);
