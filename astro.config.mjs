@@ -2,6 +2,7 @@
 import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { fastBuild } from './src/integrations/fast-build.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -32,5 +33,5 @@ export default defineConfig({
   // five times faster for files about 10 % larger, still half the size of WebP (docs/performance.md).
   image: { service: sharpImageService({ avif: { effort: 2 } }) },
   // The sitemap leaves out /admin/ (the CMS): it is for editors, not for search engines.
-  integrations: [fastBuild(), contentValidation(contentRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), searchIndex(), securityHeaders()],
+  integrations: [fastBuild(), cmsBundle(), contentValidation(contentRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), searchIndex(), securityHeaders()],
 });

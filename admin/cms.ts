@@ -1,7 +1,7 @@
 /**
  * The CMS at /admin/: Decap CMS configured by admin/config.yml, with the site's customisations
- * registered here, one module each. Bundled by the site's build (src/pages/admin/index.astro), so it
- * loads only on that page and needs no CDN.
+ * registered here, one module each. Bundled apart from the site's pages (src/integrations/cms-bundle.ts),
+ * it loads only on the CMS's page (src/pages/admin/index.astro) and needs no CDN.
  */
 import CMS from 'decap-cms-app';
 import type { CmsConfig } from 'decap-cms-core';

@@ -14,6 +14,7 @@ import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedWords
 import { checkedPagefindVersion, indexFilters } from '../lib/pagefind-postings.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
+import { filesDigest } from '../lib/files-digest.ts';
 import { PART_DOCUMENTS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
 /**
  * How many pages a part of the index holds, on the whole (src/lib/search-parts.ts). A republish indexes
@@ -258,13 +259,8 @@ async function indexParts(outDir: string, layout: TermLayout, tasks: readonly Pa
  * files. Nothing kept by a build of other code is taken.
  */
 export function codeVersion(root: string): string {
-  const hash = createHash('sha256').update(process.version);
   const files = ['package-lock.json', ...['src/lib', 'src/integrations'].flatMap((dir) => readdirSync(join(root, dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => `${dir}/${name}`))];
-  for (const file of files) {
-    const path = join(root, file);
-    hash.update('\0').update(file).update('\0').update(existsSync(path) ? readFileSync(path) : '');
-  }
-  return hash.digest('base64url');
+  return filesDigest(root, files, process.version);
 }
 
 /** A part of the index to merge: its folder (search-part.ts), and its pages in order. */

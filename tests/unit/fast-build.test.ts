@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyFolder } from '../../src/lib/folder-removal';
-import { jsonFileModule, storeJson } from '../../src/lib/store-module';
+import { ASTRO_STORE_FILE, ASTRO_STORE_MODULE, storeFileModule } from '../../src/lib/store-module';
 
 let root: string;
 beforeEach(() => {
@@ -12,31 +12,34 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** The store module as Astro writes it (vite-plugin-content-virtual-mod.js). */
-const astroStoreModule = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
-
 describe('the content store module', () => {
   // Quotes, backslashes, line separators, Vietnamese in both forms and a character outside the BMP.
   const store = JSON.stringify([{ html: '<p class="sapo">Học tập và làm theo tư tưởng\\ "đạo đức"\u2028 phong cách Hồ Chí Minh 🇻🇳</p>', nfd: 'hoà'.normalize('NFD') }]);
 
-  it('gives back the JSON that Astro wrote into it', () => {
-    expect(storeJson(astroStoreModule(store))).toBe(store);
+  /** The value of the module storeFileModule makes for `file`, as the built pages import it. */
+  const valueOf = async (file: string) => {
+    const module = join(root, `store-${Math.random()}.mjs`);
+    writeFileSync(module, storeFileModule(file));
+    return (await import(pathToFileURL(module).href)).default as unknown;
+  };
+
+  it("gives what Astro's module gives: the store file's JSON, parsed", async () => {
+    const file = join(root, 'data-store.json');
+    writeFileSync(file, store);
+    // Astro's own module for the same file (astro/dist/content/vite-plugin-content-virtual-mod.js).
+    const astroModule = join(root, 'astro-store.mjs');
+    writeFileSync(astroModule, `export default JSON.parse(${JSON.stringify(store)})`);
+    expect(await valueOf(file)).toEqual((await import(pathToFileURL(astroModule).href)).default);
   });
 
-  it('leaves alone code of any other shape', () => {
-    expect(storeJson('export default new Map()')).toBeUndefined();
-    expect(storeJson('export default JSON.parse(42)')).toBeUndefined();
-    expect(storeJson('export default JSON.parse("a") + JSON.parse("b")')).toBeUndefined();
-    expect(storeJson(`${astroStoreModule(store)};\nexport const more = 1`)).toBeUndefined();
+  it('gives an empty Map where there is no store file, as Astro does', async () => {
+    expect(await valueOf(join(root, 'khong-co.json'))).toEqual(new Map());
   });
 
-  it('is replaced by a module that reads the same value from a file', async () => {
-    const file = join(root, 'store.json');
-    writeFileSync(file, storeJson(astroStoreModule(store))!);
-    const module = join(root, 'store.mjs');
-    writeFileSync(module, jsonFileModule(file));
-    const { default: value } = await import(pathToFileURL(module).href);
-    expect(value).toEqual(JSON.parse(store));
+  it('stands in for the module and the file of the Astro installed', () => {
+    const consts = readFileSync(join(dirname(fileURLToPath(import.meta.resolve('astro/package.json'))), 'dist/content/consts.js'), 'utf8');
+    expect(consts).toContain(`const DATA_STORE_VIRTUAL_ID = ${JSON.stringify(ASTRO_STORE_MODULE)};`);
+    expect(consts).toContain(`const DATA_STORE_FILE = ${JSON.stringify(ASTRO_STORE_FILE)};`);
   });
 });
 
