@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,7 +25,7 @@ export function fastBuild(): AstroIntegration {
   return {
     name: 'fast-build',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         if (command !== 'build') return;
         const storeFile = join(fileURLToPath(config.cacheDir), ASTRO_STORE_FILE);
         updateConfig({
@@ -39,6 +40,8 @@ export function fastBuild(): AstroIntegration {
                   filter: { id: new RegExp(`^\\0${STORE_MODULE}$`) },
                   handler: () => {
                     storeModuleLoaded = true;
+                    const size = existsSync(storeFile) ? statSync(storeFile).size : 0;
+                    logger.info(`content store module: ${(size / 1e6).toFixed(1)} MB of JSON, read from the cache folder when the pages are rendered`);
                     return storeFileModule(storeFile);
                   },
                 },

@@ -15,7 +15,9 @@ import { checkedPagefindVersion, indexFilters } from '../lib/pagefind-postings.t
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
 import { filesDigest } from '../lib/files-digest.ts';
+import { builtHtmlFiles } from '../lib/output-files.ts';
 import { PART_DOCUMENTS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
+
 /**
  * How many pages a part of the index holds, on the whole (src/lib/search-parts.ts). A republish indexes
  * again the parts of the pages it changed, so smaller parts make it faster; each part costs a file
@@ -55,9 +57,12 @@ function ownBytes(text: string): Buffer {
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
-/** The built pages of `outDir` that may hold something searchable, relative to it, in a stable order. */
-export function builtPages(outDir: string): string[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+/**
+ * The built pages of `outDir` that may hold something searchable, relative to it, in a stable order:
+ * of `htmlFiles` (builtHtmlFiles), or of every HTML file in the folder.
+ */
+export function builtPages(outDir: string, htmlFiles?: readonly string[]): string[] {
+  return (htmlFiles ?? readdirSync(outDir, { recursive: true, encoding: 'utf8' }))
     .filter((file) => file.endsWith('.html') && !file.startsWith('admin') && !file.startsWith('pagefind'))
     .sort();
 }
@@ -102,11 +107,14 @@ function searchablePages(outDir: string, pages: readonly string[]): SearchablePa
  * `outDir/pagefind/`, and writes what the search page shows of each (writeSearchTexts). The pages are
  * indexed in parts (src/lib/search-parts.ts), a few side by side (indexParts), and the parts merged
  * into the index one process would have written. With a cache, a part made by an earlier build from the
- * same HTML, layout and code is taken from it instead of being indexed again. Throws on any indexing
- * error.
+ * same HTML, layout and code is taken from it instead of being indexed again. `htmlFiles` spares
+ * walking `outDir` for its pages (builtPages). Throws on any indexing error.
  */
-export async function writeSearchIndex(outDir: string, { cache, partPages = PART_PAGES }: { cache?: SearchIndexCache; partPages?: number } = {}): Promise<{ pages: number; parts: number; partsIndexed: number }> {
-  const pages = builtPages(outDir);
+export async function writeSearchIndex(
+  outDir: string,
+  { cache, partPages = PART_PAGES, htmlFiles }: { cache?: SearchIndexCache; partPages?: number; htmlFiles?: readonly string[] } = {},
+): Promise<{ pages: number; parts: number; partsIndexed: number }> {
+  const pages = builtPages(outDir, htmlFiles);
   const searchable = searchablePages(outDir, pages);
   const cacheFolder = cache && openCache(cache);
   const layout = cacheFolder ? keptLayout(cacheFolder, outDir, pages, searchable) : recordLayout(outDir, pages);
@@ -372,12 +380,14 @@ function writeSearchTexts(outDir: string, pages: SearchTextFile[]): void {
  */
 export function searchIndex(): AstroIntegration {
   let outDir = '';
+  let publicDir = '';
   let cache: SearchIndexCache | undefined;
   return {
     name: 'search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        publicDir = fileURLToPath(config.publicDir);
         cache = { dir: fileURLToPath(config.cacheDir), version: codeVersion(fileURLToPath(config.root)) };
       },
       'astro:server:setup': ({ server }) => {
@@ -391,9 +401,10 @@ export function searchIndex(): AstroIntegration {
           });
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const started = performance.now();
-        const { pages, parts, partsIndexed } = await writeSearchIndex(fileURLToPath(dir), { cache });
+        const out = fileURLToPath(dir);
+        const { pages, parts, partsIndexed } = await writeSearchIndex(out, { cache, htmlFiles: builtHtmlFiles(out, assets, publicDir) });
         logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms; ${partsIndexed} of ${parts} parts indexed, ${parts - partsIndexed} taken from the last build`);
       },
     },

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { builtHtmlFiles } from '../lib/output-files.ts';
 import { adminCsp, headersFile, inlineScriptHashes, nginxSnippet, publicCsp } from '../lib/security-headers.ts';
 
 /**
@@ -10,14 +11,18 @@ import { adminCsp, headersFile, inlineScriptHashes, nginxSnippet, publicCsp } fr
  * `CMS_GIT_HOSTS` (space-separated origins) are allowed for the CMS's API calls.
  */
 export function securityHeaders(): AstroIntegration {
+  let publicDir = '';
   return {
     name: 'security-headers',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:done': ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const hashes = new Set<string>();
-        for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
-          if (!file.endsWith('.html') || file.startsWith('admin/')) continue;
+        for (const file of builtHtmlFiles(out, assets, publicDir)) {
+          if (file.startsWith('admin/')) continue;
           for (const hash of inlineScriptHashes(readFileSync(join(out, file), 'utf8'))) hashes.add(hash);
         }
         const publicPolicy = publicCsp(hashes);
