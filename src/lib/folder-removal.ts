@@ -14,10 +14,13 @@ const removalPrefix = (folder: string) => `.${basename(folder)}-removing-`;
  * left by a build that stopped before its deletion ended are deleted too. Where the contents cannot be
  * moved (another disk, a folder that cannot be written beside it), they are deleted in place first.
  *
+ * `takeBack`, if given, is called with the folder the contents were moved into before their deletion
+ * starts, to move some of them back (src/lib/kept-output.ts).
+ *
  * Returns when the deletion has ended, with the folders it could not delete (none of the build's
  * output is in them; the next call tries again).
  */
-export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set()): Promise<string[]> {
+export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(), takeBack?: (aside: string) => void): Promise<string[]> {
   if (!existsSync(folder)) return Promise.resolve([]);
   const parent = dirname(folder);
   const prefix = removalPrefix(folder);
@@ -32,6 +35,7 @@ export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(
   } catch {
     for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
   }
+  if (takeBack && existsSync(removal)) takeBack(removal);
   return removeFolders([removal, ...leftovers]);
 }
 

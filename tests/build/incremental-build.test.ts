@@ -6,7 +6,7 @@
  * One copy of content/ is built, edited and built again twice; after each edit a clean build of the
  * edited copy, into folders of its own, is what the republish must equal. All builds see the same clock.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -96,6 +96,12 @@ describe('republishing with the previous build kept', () => {
     expect(pages.rendered).toContain(articlePage(renamed));
     // Pages the edits did not reach are copied, not rendered: the point of keeping the folders.
     expect(pages.restored.size).toBeGreaterThan(articles.length / 3);
+    // Most are the last build's files, left in place (src/lib/kept-output.ts); the deleted article's
+    // page was among them, and is gone with its folder.
+    const [, keptFiles, dropped] = pages.log.match(/\[fast-build\] (\d+) files of the last build's routes kept in the output folder, (\d+) of them no longer built and deleted/) ?? [];
+    expect(Number(keptFiles)).toBeGreaterThan(articles.length / 3);
+    expect(Number(dropped)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(join(root, 'site-out', `bai-viet/${deleted.slug}`))).toBe(false);
     // The last build's output, moved aside when this one started, is deleted by the time it ends.
     expect(readdirSync(root).filter((name) => name.includes('-removing-'))).toEqual([]);
   });
