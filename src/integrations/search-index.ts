@@ -14,6 +14,7 @@ import { chunkCbor, chunkRanges, chunkWords, fileNamer, indexChunks, mergedWords
 import { checkedPagefindVersion, indexFilters } from '../lib/pagefind-postings.ts';
 import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/search-text.ts';
 import { workerAnswer } from '../lib/worker-answer.ts';
+import { FileFacts } from '../lib/file-facts.ts';
 import { filesDigest } from '../lib/files-digest.ts';
 import { builtHtmlFiles } from '../lib/output-files.ts';
 import { PART_DOCUMENTS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
@@ -91,14 +92,17 @@ interface SearchablePage extends PartPage {
 /**
  * The built pages with a `data-pagefind-body`, each with a digest of its HTML from that element's tag
  * on, all that searchDocumentFromPage reads: a change to the header or menu, the same on every page,
- * does not make every part be indexed again.
+ * does not make every part be indexed again. With `facts`, a page as the last build left it is not read.
  */
-function searchablePages(outDir: string, pages: readonly string[]): SearchablePage[] {
-  return pages.flatMap((file) => {
-    const html = readFileSync(join(outDir, file));
+function searchablePages(outDir: string, pages: readonly string[], facts?: FileFacts<string | null>): SearchablePage[] {
+  const digestOf = (html: Buffer) => {
     const marker = html.indexOf('data-pagefind-body');
-    if (marker < 0) return [];
-    return [{ file, url: urlOf(file), digest: createHash('sha256').update(html.subarray(html.lastIndexOf('<', marker))).digest('base64url') }];
+    return marker < 0 ? null : createHash('sha256').update(html.subarray(html.lastIndexOf('<', marker))).digest('base64url');
+  };
+  return pages.flatMap((file) => {
+    const path = join(outDir, file);
+    const digest = facts ? facts.of(path, digestOf) : digestOf(readFileSync(path));
+    return digest === null ? [] : [{ file, url: urlOf(file), digest }];
   });
 }
 
@@ -115,8 +119,11 @@ export async function writeSearchIndex(
   { cache, partPages = PART_PAGES, htmlFiles }: { cache?: SearchIndexCache; partPages?: number; htmlFiles?: readonly string[] } = {},
 ): Promise<{ pages: number; parts: number; partsIndexed: number }> {
   const pages = builtPages(outDir, htmlFiles);
-  const searchable = searchablePages(outDir, pages);
   const cacheFolder = cache && openCache(cache);
+  // With a cache, a page left in place by the last build is not read again for its digest (file-facts.ts).
+  const digests = cache && cacheFolder ? new FileFacts<string | null>(join(cacheFolder, 'page-digests.json'), cache.version) : undefined;
+  const searchable = searchablePages(outDir, pages, digests);
+  digests?.save();
   const layout = cacheFolder ? keptLayout(cacheFolder, outDir, pages, searchable) : recordLayout(outDir, pages);
   const parts = partsOf(searchable, (page) => page.url, partPages, partPages * MAX_PART_SHARE);
   // Without a cache, inside the output folder, which the next build empties should this one stop midway.

@@ -14,14 +14,14 @@ const removalPrefix = (folder: string) => `.${basename(folder)}-removing-`;
  * left by a build that stopped before its deletion ended are deleted too. Where the contents cannot be
  * moved (another disk, a folder that cannot be written beside it), they are deleted in place first.
  *
- * `takeBack`, if given, is called with the folder the contents were moved into before their deletion
- * starts, to move some of them back (src/lib/kept-output.ts).
+ * `takeBack`, if given, is called with the folder the contents were moved into, to move some of them
+ * back (src/lib/kept-output.ts); their deletion starts when what it returns has settled.
  *
  * Returns when the deletion has ended, with the folders it could not delete (none of the build's
  * output is in them; the next call tries again).
  */
-export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(), takeBack?: (aside: string) => void): Promise<string[]> {
-  if (!existsSync(folder)) return Promise.resolve([]);
+export async function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(), takeBack?: (aside: string) => Promise<unknown> | void): Promise<string[]> {
+  if (!existsSync(folder)) return [];
   const parent = dirname(folder);
   const prefix = removalPrefix(folder);
   const leftovers = readdirSync(parent)
@@ -35,7 +35,7 @@ export function emptyFolder(folder: string, keep: ReadonlySet<string> = new Set(
   } catch {
     for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
   }
-  if (takeBack && existsSync(removal)) takeBack(removal);
+  if (takeBack && existsSync(removal)) await Promise.allSettled([takeBack(removal)]);
   return removeFolders([removal, ...leftovers]);
 }
 

@@ -50,6 +50,13 @@ export function takeOutputRecord(file: string, outDir: string): OutputRecord | u
   return record;
 }
 
+/** What keepRecorded is given, by a worker thread (src/integrations/keep-worker.ts). */
+export interface KeepTask {
+  aside: string;
+  outDir: string;
+  record: OutputRecord;
+}
+
 /**
  * Moves back into `outDir` those files of `record` that are in `aside` (where the output folder's
  * contents were moved) as the record says they were written; returns them.
