@@ -18,7 +18,8 @@ const OUTPUT_RECORD = 'output-record.json';
 
 /**
  * Three things Astro does slowly at 10,000 articles, done faster with the same result
- * (docs/performance.md):
+ * (docs/performance.md). Two integrations: `first` goes before the others in the configuration, `last`
+ * after them.
  * - the output folder is emptied when the build starts (emptyFolder), instead of by Astro, which
  *   deletes its 28,635 files one by one;
  * - but for the files of the last build's routes that are as it wrote them (src/lib/kept-output.ts):
@@ -28,13 +29,13 @@ const OUTPUT_RECORD = 'output-record.json';
  *   runs (src/lib/store-module.ts), instead of holding it as a string literal that Astro writes, the
  *   build bundles and V8 compiles.
  */
-export function fastBuild(): AstroIntegration {
+export function fastBuild(): { first: AstroIntegration; last: AstroIntegration } {
   let outDir = '';
   let recordFile = '';
   let keeping: Promise<string[]> = Promise.resolve([]);
   let storeModuleLoaded = false;
   let emptied: Promise<string[]> = Promise.resolve([]);
-  return {
+  const first: AstroIntegration = {
     name: 'fast-build',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
@@ -91,10 +92,20 @@ export function fastBuild(): AstroIntegration {
         writeOutputRecord(recordFile, recordOutput(outDir, written));
         logger.info(`${kept.length} files of the last build's routes kept in the output folder, ${dropped} of them no longer built and deleted`);
         if (!storeModuleLoaded) logger.warn(`Astro's content store module is no longer imported as ${ASTRO_STORE_MODULE}; it was bundled as Astro writes it, which is slower`);
+      },
+    },
+  };
+  // The last build's output is deleted while the other integrations write the sitemap, the search index
+  // and the headers; the build ends when the deletion has.
+  const last: AstroIntegration = {
+    name: 'fast-build-end',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
         for (const folder of await emptied) logger.warn(`could not delete ${folder}, which held the last build's output; the next build tries again`);
       },
     },
   };
+  return { first, last };
 }
 
 /** The worker thread's code: a .ts file, which Node runs as it is (its types stripped). */
