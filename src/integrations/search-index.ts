@@ -16,6 +16,7 @@ import { SEARCH_NEWEST_PATH, SEARCH_TEXT_DIR, searchTextPath } from '../lib/sear
 import { workerAnswer } from '../lib/worker-answer.ts';
 import { FileFacts } from '../lib/file-facts.ts';
 import { filesDigest } from '../lib/files-digest.ts';
+import { memoised } from '../lib/memo.ts';
 import { builtHtmlFiles } from '../lib/output-files.ts';
 import { PART_DOCUMENTS, PART_WORDS, searchableIn, urlOf, type PartDocument, type PartTask, type PartWorkerData } from './search-part.ts';
 
@@ -271,12 +272,13 @@ async function indexParts(outDir: string, layout: TermLayout, tasks: readonly Pa
 /**
  * A digest of what makes the index from the built pages: the site's own code (src/lib and
  * src/integrations), the packages installed (package-lock.json) and Node, whose zlib compresses the
- * files. Nothing kept by a build of other code is taken.
+ * files. Nothing kept by a build of other code is taken. Computed once per root: the content checks,
+ * the search index and the security headers each key their caches by it.
  */
-export function codeVersion(root: string): string {
+export const codeVersion = memoised((root: string): string => {
   const files = ['package-lock.json', ...['src/lib', 'src/integrations'].flatMap((dir) => readdirSync(join(root, dir)).filter((name) => name.endsWith('.ts')).sort().map((name) => `${dir}/${name}`))];
   return filesDigest(root, files, process.version);
-}
+});
 
 /** A part of the index to merge: its folder (search-part.ts), and its pages in order. */
 export interface IndexPart {

@@ -1,6 +1,6 @@
 /**
  * The files of a build's routes stay in the output folder for the next build, where Astro's incremental
- * build takes a page it finds there as it is, instead of copying it back from its cache folder: 14,460
+ * build takes a page it finds there as it is, instead of copying it back from its cache folder: 14,449
  * copies, each with its folder made, took 3 s of a republish at 10,000 articles. Astro takes such a
  * page only when its key and code are those of the build that last wrote its cache; a file is therefore
  * kept only if it is, by size and time of modification, what the last build to end wrote there, as that
